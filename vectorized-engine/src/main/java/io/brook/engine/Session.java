@@ -1,0 +1,46 @@
+package io.brook.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One connection's view of the engine: its settings and the statements it runs. Thread-safe
+ * for different statements; each execute runs one SQL statement.
+ */
+public final class Session implements AutoCloseable {
+    private final EngineRuntime runtime;
+    private final SessionState state;
+
+    Session(EngineRuntime runtime, Map<String, String> properties) {
+        this.runtime = runtime;
+        this.state = SessionState.fromProperties(properties);
+    }
+
+    /**
+     * Parses, plans and runs one statement. {@code parameters} fill the {@code ?} markers in
+     * order. DDL and INSERT complete before this returns; a query returns a {@link QueryResult}
+     * that is already running.
+     */
+    public StatementResult execute(String sql, List<?> parameters, ExecuteOptions options) {
+        return runtime.execute(state, sql, parameters, options);
+    }
+
+    public StatementResult execute(String sql) {
+        return execute(sql, List.of(), ExecuteOptions.NONE);
+    }
+
+    /** Number of {@code ?} markers, checking the syntax. */
+    public int parameterCount(String sql) {
+        return runtime.parameterCount(sql);
+    }
+
+    /** Result columns of a query without running it (empty for other statements). */
+    public List<io.brook.engine.catalog.Column> describe(String sql) {
+        return runtime.describe(state, sql);
+    }
+
+    @Override
+    public void close() {
+        state.close();
+    }
+}

@@ -1,0 +1,92 @@
+package io.brook.engine.query;
+
+import io.brook.engine.error.BrookException;
+import io.brook.engine.error.ErrorCode;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What one running query owns and shares with its operators: its memory (a child allocator
+ * with the query's {@code max_memory_usage} limit), its settings, and its stop state
+ * (cancelled, timed out, or finished early by LIMIT).
+ */
+public final class QueryContext implements AutoCloseable {
+    private final long queryId;
+    private final BufferAllocator allocator;
+    private final QuerySettings settings;
+    private final AtomicReference<BrookException> failure = new AtomicReference<>();
+    private volatile boolean stopRequested;
+    private volatile Thread runner;
+
+    public QueryContext(long queryId, BufferAllocator parent, QuerySettings settings) {
+        this.queryId = queryId;
+        this.settings = settings;
+        this.allocator = parent.newChildAllocator("query-" + queryId, 0, settings.maxMemoryUsage());
+    }
+
+    public long queryId() {
+        return queryId;
+    }
+
+    public BufferAllocator allocator() {
+        return allocator;
+    }
+
+    public QuerySettings settings() {
+        return settings;
+    }
+
+    /** A LIMIT (or another operator) has all it needs: the driver stops the source. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    public boolean isStopRequested() {
+        return stopRequested || failure.get() != null;
+    }
+
+    /** Stops the query from any thread; the runner sees the failure and unwinds. */
+    public void cancel(BrookException reason) {
+        if (failure.compareAndSet(null, reason)) {
+            Thread thread = runner;
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
+    }
+
+    public void cancel() {
+        cancel(new BrookException(ErrorCode.QUERY_WAS_CANCELLED, "Query was cancelled"));
+    }
+
+    /** Called by the thread that drives the query, so cancel can interrupt its waits. */
+    public void attachRunner(Thread thread) {
+        this.runner = thread;
+    }
+
+    /** Throws the cancellation or timeout failure, if any. Operators call it at chunk boundaries. */
+    public void checkAlive() {
+        BrookException reason = failure.get();
+        if (reason != null) {
+            throw reason;
+        }
+    }
+
+    public BrookException failure() {
+        return failure.get();
+    }
+
+    /** Translates Arrow's allocation failure into the query's clear memory error. */
+    public BrookException memoryExceeded(OutOfMemoryException cause) {
+        return new BrookException(ErrorCode.MEMORY_LIMIT_EXCEEDED,
+                "Memory limit (for query) exceeded: would use more than " + settings.maxMemoryUsage()
+                        + " bytes (max_memory_usage)", cause);
+    }
+
+    @Override
+    public void close() {
+        allocator.close();
+    }
+}
