@@ -1,0 +1,31 @@
+package io.brook.engine.plan;
+
+import io.brook.engine.catalog.Column;
+import io.brook.engine.operator.OperatorFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A planned query: where chunks come from, the operators they pass through, the result
+ * columns, whether it is unbounded, and how often time-driven operators need a tick (0: never).
+ */
+public record QueryPlan(SourcePlan source, List<OperatorFactory> operators, List<Column> columns,
+                        boolean streaming, long tickMillis) {
+
+    public QueryPlan {
+        operators = List.copyOf(operators);
+        columns = List.copyOf(columns);
+    }
+
+    /** The pipeline as EXPLAIN prints it, source first. */
+    public List<String> explain() {
+        List<String> lines = new ArrayList<>();
+        lines.add((streaming ? "Streaming query" : "Bounded query") + " -> " + columns.size() + " columns");
+        lines.add("  Source: " + source.describe());
+        for (OperatorFactory operator : operators) {
+            lines.add("  " + operator.describe());
+        }
+        return lines;
+    }
+}
