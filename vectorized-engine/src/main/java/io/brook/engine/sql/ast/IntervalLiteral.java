@@ -1,0 +1,25 @@
+package io.brook.engine.sql.ast;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A time interval: {@code 5s}, {@code 100ms}, {@code INTERVAL 5 SECOND}, {@code INTERVAL '2' DAY}.
+ */
+public record IntervalLiteral(long amount, IntervalUnit unit) implements Expression {
+    public IntervalLiteral {
+        Objects.requireNonNull(unit, "unit");
+    }
+
+    /**
+     * The interval as a Duration, for fixed-length units only (month, quarter and year vary).
+     *
+     * @throws IllegalStateException for MONTH, QUARTER and YEAR
+     */
+    public Duration toDuration() {
+        if (!unit.isFixedLength()) {
+            throw new IllegalStateException(unit + " has no fixed length");
+        }
+        return Duration.of(amount, unit.chronoUnit());
+    }
+}
