@@ -20,6 +20,7 @@ public record IntervalLiteral(long amount, IntervalUnit unit) implements Express
         if (!unit.isFixedLength()) {
             throw new IllegalStateException(unit + " has no fixed length");
         }
-        return Duration.of(amount, unit.chronoUnit());
+        // days and weeks count as 24 h and 7 x 24 h: window sizes are measured on the UTC axis
+        return unit.chronoUnit().getDuration().multipliedBy(amount);
     }
 }
