@@ -22,9 +22,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * A {@link StreamLog} kept in one Chronicle Queue: each append is one excerpt holding an
  * {@link EntryFormat entry}. Chronicle writes through memory-mapped files, so an excerpt is in the
- * operating system's page cache once the write returns and survives the process being killed; an
- * excerpt half-written by a killed process is invisible to readers and overwritten by the next
- * writer. See {@link LogDirectory} for the files and {@link LogQueues} for the queue's settings.
+ * operating system's page cache once the write returns and survives the process being killed. An
+ * excerpt half-written by a killed process is never seen by readers, also after the next process
+ * takes over Chronicle's write lock and appends (the crash tests check both). See {@link LogDirectory} for the files and {@link LogQueues} for the queue's settings.
  *
  * <p>State that would need a scan is derived from headers instead: the next sn and byte offset
  * from the last entry, the oldest kept entry from the persisted {@link RetentionFloor}.

@@ -7,10 +7,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -26,6 +28,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * before the queue exists.
  */
 final class LogDirectory implements AutoCloseable {
+    private static final String LOCK_FILE = "log.lock";
+
     private final Path root;
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -41,7 +45,7 @@ final class LogDirectory implements AutoCloseable {
         FileChannel channel = null;
         try {
             Files.createDirectories(root);
-            channel = FileChannel.open(root.resolve("log.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 throw alreadyOpen(root, null);
@@ -93,14 +97,35 @@ final class LogDirectory implements AutoCloseable {
         }
     }
 
-    /** Deletes every file of the log, then the directory; the caller holds the lock. */
+    /**
+     * Deletes the log's files, then the directory if nothing else is in it; files that are not
+     * the log's are left alone, in case the directory was given by mistake. The caller holds the
+     * lock.
+     */
     void deleteAll() {
-        try (Stream<Path> paths = Files.walk(root)) {
+        try {
+            deleteTree(queueDirectory());
+            for (Path file : List.of(schemaFile(), floorFile())) {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(AtomicFiles.temporaryFileFor(file));
+            }
+            Files.deleteIfExists(root.resolve(LOCK_FILE));
+            Files.delete(root);
+        } catch (DirectoryNotEmptyException e) {
+            // something besides the log lives here: keep it
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete stream log " + root, e);
+        }
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete stream log " + root, e);
         }
     }
 

@@ -21,6 +21,10 @@ public interface StreamLog extends AutoCloseable {
      *
      * @param minTimeMillis smallest event time among the rows, stored in the entry header
      * @param maxTimeMillis largest event time among the rows, stored in the entry header
+     * @throws IllegalArgumentException if the batch has other fields, if {@code minTimeMillis >
+     *                                  maxTimeMillis}, or if the batch encodes to more than one
+     *                                  entry can hold (64 MiB); nothing is appended then
+     * @throws IllegalStateException    if the log is closed
      */
     SnRange append(VectorSchemaRoot batch, long minTimeMillis, long maxTimeMillis);
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VarCharVector;
@@ -188,6 +189,18 @@ class ChronicleStreamLogTest {
         assertThrows(IllegalStateException.class, () -> TestRows.append(log, allocator, 1, 1));
         cursor.close();
         log.close();
+    }
+
+    @Test
+    void deleteLeavesFilesThatAreNotTheLogs() throws Exception {
+        try (StreamLog log = ChronicleStreamLog.create(dir, TestRows.SCHEMA, LogSettings.DEFAULT)) {
+            TestRows.append(log, allocator, 0, 5);
+        }
+        Files.writeString(dir.resolve("notes.txt"), "not part of the log");
+        ChronicleStreamLog.delete(dir);
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("notes.txt")), left.toList());
+        }
     }
 
     @Test
