@@ -111,7 +111,7 @@ public final class CastFunctions {
             }
             return Literal.nullOf(target);
         }
-        if (expression instanceof Literal literal && (target.kind().isNested() || expression.type().kind().isNested())) {
+        if (expression instanceof Literal literal && target.kind().isNested()) {
             return Literal.of(JavaValues.normalize(literal.value(), target), target);
         }
         ScalarKernel kernel = CastKernels.of(expression.type(), target, onError, strict);
