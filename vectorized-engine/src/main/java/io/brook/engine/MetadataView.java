@@ -52,6 +52,6 @@ final class MetadataView implements EngineMetadata {
 
     @Override
     public List<FunctionInfo> functions() {
-        return functions.list();
+        return functions.functions();
     }
 }

@@ -1,7 +1,7 @@
 package io.brook.engine.plan;
 
 import io.brook.engine.expr.Expression;
-import io.brook.engine.function.AggregateCall;
+import io.brook.engine.function.aggregate.AggregateCall;
 
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.brook.engine.plan;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
 import io.brook.engine.expr.Expression;
-import io.brook.engine.function.AggregateCall;
+import io.brook.engine.function.aggregate.AggregateCall;
 import io.brook.engine.function.FunctionRegistry;
 import io.brook.engine.sql.ast.FunctionCall;
 import io.brook.engine.sql.ast.Identifier;

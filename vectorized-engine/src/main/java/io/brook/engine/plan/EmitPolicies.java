@@ -2,7 +2,7 @@ package io.brook.engine.plan;
 
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
-import io.brook.engine.operator.EmitPolicy;
+import io.brook.engine.operator.aggregation.EmitPolicy;
 import io.brook.engine.query.QuerySettings;
 import io.brook.engine.sql.ast.Emit;
 import io.brook.engine.sql.ast.IntervalLiteral;
@@ -18,13 +18,13 @@ final class EmitPolicies {
     private EmitPolicies() {
     }
 
-    /** The policy (null: emit once at the end) and how often the driver must tick for it. */
+    /** The policy and how often the driver must tick for it. */
     record Choice(EmitPolicy policy, long tickMillis) {
     }
 
     static Choice choose(Emit emit, boolean streaming, QuerySettings settings) {
         if (!streaming) {
-            return new Choice(null, 0);
+            return new Choice(EmitPolicy.onFinish(), 0);
         }
         if (emit == null || emit.kind() == Emit.Kind.DEFAULT || emit.kind() == Emit.Kind.AFTER_WINDOW_CLOSE) {
             long period = settings.get("default_emit_interval") == null ? DEFAULT_PERIOD_MILLIS

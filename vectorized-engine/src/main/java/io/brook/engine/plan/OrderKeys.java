@@ -2,63 +2,68 @@ package io.brook.engine.plan;
 
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.expr.ColumnReference;
 import io.brook.engine.expr.Expression;
-import io.brook.engine.operator.SortKey;
+import io.brook.engine.operator.sort.SortKey;
 import io.brook.engine.sql.ast.Identifier;
 import io.brook.engine.sql.ast.IntegerLiteral;
 import io.brook.engine.sql.ast.OrderItem;
 import io.brook.engine.sql.ast.Select;
-import io.brook.engine.sql.ast.SelectExpression;
-import io.brook.engine.sql.ast.SelectItem;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Resolves ORDER BY entries to result columns: an ordinal, an output name or alias, or an
- * expression written in the select list; anything else is computed as a hidden column that the
- * plan drops after sorting. NULLs sort last unless the query says otherwise (as in ClickHouse).
+ * Resolves ORDER BY entries to sort keys. An ordinal or a result-column name (alias) means that
+ * result column; anything else is an expression over the query's columns. Without DISTINCT the
+ * sort runs before the final projection, so keys are expressions over the pre-projection
+ * columns; with DISTINCT it runs after, so keys must name result columns. NULLs sort last
+ * unless the query says otherwise (as in ClickHouse).
  */
 final class OrderKeys {
     private OrderKeys() {
     }
 
-    /** One sort key: an output column index, or a hidden expression. */
-    record Key(int outputIndex, Expression hidden, boolean descending, boolean nullsFirst) {
-    }
-
-    static List<Key> resolve(Select select, List<QueryPlanner.Output> outputs, ExpressionBinder binder,
-                             boolean streaming) {
-        if (select.orderBy().isEmpty()) {
-            return List.of();
-        }
-        if (streaming) {
-            throw new BrookException(ErrorCode.BAD_ARGUMENTS,
-                    "ORDER BY needs a bounded query: read table(stream) or add SETTINGS query_mode='table'");
-        }
-        List<Key> keys = new ArrayList<>();
+    /** Keys over the columns before the final projection; {@code outputs} are bound over them too. */
+    static List<SortKey> beforeProjection(Select select, List<QueryPlanner.Output> outputs, ExpressionBinder binder) {
+        List<SortKey> keys = new ArrayList<>();
         for (OrderItem item : select.orderBy()) {
-            boolean nullsFirst = item.nulls() == OrderItem.NullsOrder.FIRST;
-            int index = outputIndex(select, item.expression(), outputs);
-            Expression hidden = index >= 0 ? null : binder.bind(item.expression());
-            keys.add(new Key(index, hidden, item.descending(), nullsFirst));
+            int output = outputIndex(item.expression(), outputs, binder.scope());
+            Expression key = output >= 0 ? outputs.get(output).expression() : binder.bind(item.expression());
+            keys.add(new SortKey(key, item.descending(), item.nulls() == OrderItem.NullsOrder.FIRST));
         }
         return keys;
     }
 
-    /** Sort keys over the projected chunk, where hidden expressions follow the visible columns. */
-    static List<SortKey> sortKeys(List<Key> keys, int visible) {
-        List<SortKey> sortKeys = new ArrayList<>();
-        int nextHidden = visible;
-        for (Key key : keys) {
-            int column = key.hidden() == null ? key.outputIndex() : nextHidden++;
-            sortKeys.add(new SortKey(column, key.descending(), key.nullsFirst()));
+    /** Keys over the result columns themselves (after DISTINCT). */
+    static List<SortKey> afterProjection(Select select, List<QueryPlanner.Output> outputs, Scope input) {
+        List<SortKey> keys = new ArrayList<>();
+        for (OrderItem item : select.orderBy()) {
+            int output = outputIndex(item.expression(), outputs, input);
+            if (output < 0) {
+                output = sameExpression(select, item.expression(), outputs);
+            }
+            if (output < 0) {
+                throw new BrookException(ErrorCode.BAD_ARGUMENTS,
+                        "With SELECT DISTINCT, ORDER BY expressions must appear in the select list");
+            }
+            QueryPlanner.Output column = outputs.get(output);
+            keys.add(new SortKey(new ColumnReference(output, column.name(), column.expression().type()),
+                    item.descending(), item.nulls() == OrderItem.NullsOrder.FIRST));
         }
-        return sortKeys;
+        return keys;
     }
 
-    private static int outputIndex(Select select, io.brook.engine.sql.ast.Expression expression,
-                                   List<QueryPlanner.Output> outputs) {
+    static void requireBounded(Select select, boolean streaming) {
+        if (streaming && !select.orderBy().isEmpty()) {
+            throw new BrookException(ErrorCode.BAD_ARGUMENTS,
+                    "ORDER BY needs a bounded query: read table(stream) or add SETTINGS query_mode='table'");
+        }
+    }
+
+    /** A 1-based ordinal, or a bare name that is a result column and not an input column. */
+    private static int outputIndex(io.brook.engine.sql.ast.Expression expression, List<QueryPlanner.Output> outputs,
+                                   Scope input) {
         if (expression instanceof IntegerLiteral ordinal) {
             int index = ordinal.value().intValueExact();
             if (index < 1 || index > outputs.size()) {
@@ -67,27 +72,25 @@ final class OrderKeys {
             }
             return index - 1;
         }
-        int itemIndex = 0;
-        for (SelectItem item : select.items()) {
-            if (item instanceof SelectExpression selected) {
-                if (selected.expression().equals(expression)
-                        || expression instanceof Identifier identifier && identifier.parts().size() == 1
-                        && identifier.parts().getFirst().equals(selected.alias())) {
-                    return outputPosition(select, itemIndex, outputs);
+        if (expression instanceof Identifier identifier && identifier.parts().size() == 1
+                && input.find(identifier.parts()) < 0) {
+            for (int i = 0; i < outputs.size(); i++) {
+                if (outputs.get(i).name().equals(identifier.parts().getFirst())) {
+                    return i;
                 }
             }
-            itemIndex++;
         }
         return -1;
     }
 
-    /** Output position of select item {@code itemIndex}; only simple when no {@code *} precedes it. */
-    private static int outputPosition(Select select, int itemIndex, List<QueryPlanner.Output> outputs) {
-        int starColumns = outputs.size() - select.items().size();
-        boolean starBefore = false;
-        for (int i = 0; i < itemIndex; i++) {
-            starBefore |= !(select.items().get(i) instanceof SelectExpression);
+    private static int sameExpression(Select select, io.brook.engine.sql.ast.Expression expression,
+                                      List<QueryPlanner.Output> outputs) {
+        String text = ColumnNames.of(expression);
+        for (int i = 0; i < outputs.size(); i++) {
+            if (outputs.get(i).name().equals(text)) {
+                return i;
+            }
         }
-        return starBefore ? itemIndex + starColumns : itemIndex;
+        return -1;
     }
 }

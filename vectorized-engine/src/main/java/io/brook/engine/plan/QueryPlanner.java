@@ -6,11 +6,11 @@ import io.brook.engine.expr.ColumnReference;
 import io.brook.engine.expr.Expression;
 import io.brook.engine.operator.DistinctOperator;
 import io.brook.engine.operator.FilterOperator;
-import io.brook.engine.operator.HashAggregationOperator;
+import io.brook.engine.operator.aggregation.HashAggregationOperator;
 import io.brook.engine.operator.LimitOperator;
 import io.brook.engine.operator.OperatorFactory;
 import io.brook.engine.operator.ProjectOperator;
-import io.brook.engine.operator.SortOperator;
+import io.brook.engine.operator.sort.SortOperator;
 import io.brook.engine.query.QuerySettings;
 import io.brook.engine.sql.ast.AllColumns;
 import io.brook.engine.sql.ast.Query;
@@ -79,33 +79,27 @@ public final class QueryPlanner {
                 throw new BrookException(ErrorCode.ILLEGAL_AGGREGATION, "HAVING needs GROUP BY or an aggregate function");
             }
             List<Output> outputs = outputs(binder);
-            List<OrderKeys.Key> order = OrderKeys.resolve(select, outputs, binder, relation.streaming());
+            OrderKeys.requireBounded(select, relation.streaming());
+            long limit = select.limit() == null ? -1 : select.limit();
+            long offset = select.offset() == null ? 0 : select.offset();
+            long sortLimit = limit < 0 ? -1 : limit + offset;
             List<Expression> projected = new ArrayList<>();
             for (Output output : outputs) {
                 projected.add(output.expression());
             }
-            int visible = outputs.size();
-            for (OrderKeys.Key key : order) {
-                if (key.hidden() != null) {
-                    projected.add(key.hidden());
-                }
-            }
-            operators.add(new ProjectOperator.Factory(projected));
             if (select.distinct()) {
-                if (projected.size() > visible) {
-                    throw new BrookException(ErrorCode.BAD_ARGUMENTS,
-                            "With SELECT DISTINCT, ORDER BY expressions must appear in the select list");
+                operators.add(new ProjectOperator.Factory(projected));
+                operators.add(new DistinctOperator.Factory());
+                if (!select.orderBy().isEmpty()) {
+                    operators.add(new SortOperator.Factory(OrderKeys.afterProjection(select, outputs, binder.scope()),
+                            sortLimit));
                 }
-                operators.add(new DistinctOperator.Factory(resultTypes(projected)));
-            }
-            long limit = select.limit() == null ? -1 : select.limit();
-            long offset = select.offset() == null ? 0 : select.offset();
-            if (!order.isEmpty()) {
-                operators.add(new SortOperator.Factory(OrderKeys.sortKeys(order, visible),
-                        limit < 0 ? -1 : limit + offset));
-                if (projected.size() > visible) {
-                    operators.add(new ProjectOperator.Factory(firstColumns(projected, visible)));
+            } else {
+                if (!select.orderBy().isEmpty()) {
+                    operators.add(new SortOperator.Factory(OrderKeys.beforeProjection(select, outputs, binder),
+                            sortLimit));
                 }
+                operators.add(new ProjectOperator.Factory(projected));
             }
             if (limit >= 0 || offset > 0) {
                 operators.add(new LimitOperator.Factory(offset, limit));
@@ -149,21 +143,6 @@ public final class QueryPlanner {
             }
         }
 
-        private static List<io.brook.engine.types.BrookType> resultTypes(List<Expression> expressions) {
-            List<io.brook.engine.types.BrookType> types = new ArrayList<>();
-            for (Expression expression : expressions) {
-                types.add(expression.type());
-            }
-            return types;
-        }
-
-        private static List<Expression> firstColumns(List<Expression> projected, int count) {
-            List<Expression> references = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                references.add(new ColumnReference(i, "c" + i, projected.get(i).type()));
-            }
-            return references;
-        }
     }
 
     /** One result column: its name and its bound expression. */

@@ -2,6 +2,7 @@ package io.brook.engine.plan;
 
 import io.brook.engine.expr.Expression;
 import io.brook.engine.expr.Literal;
+import io.brook.engine.function.FunctionRegistry;
 import io.brook.engine.sql.ast.Binary;
 import io.brook.engine.sql.ast.BinaryOperator;
 import io.brook.engine.sql.ast.Identifier;
@@ -43,6 +44,18 @@ final class TimeBound {
         return constantMillis(columnLeft ? binary.right() : binary.left(), constants);
     }
 
+    private static boolean readsNoColumn(Expression expression) {
+        if (expression instanceof io.brook.engine.expr.ColumnReference) {
+            return false;
+        }
+        for (Expression child : expression.children()) {
+            if (!readsNoColumn(child)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isTimeColumn(io.brook.engine.sql.ast.Expression expression) {
         return expression instanceof Identifier identifier
                 && identifier.parts().getLast().equals(StreamSchema.TIME_COLUMN);
@@ -55,9 +68,10 @@ final class TimeBound {
         } catch (RuntimeException notConstant) {
             return OptionalLong.empty();
         }
-        if (!(bound instanceof Literal literal)) {
+        if (!(bound instanceof Literal) && !readsNoColumn(bound)) {
             return OptionalLong.empty();
         }
+        Literal literal = bound instanceof Literal constant ? constant : FunctionRegistry.evaluateConstant(bound);
         return switch (literal.value()) {
             case Instant instant -> OptionalLong.of(instant.toEpochMilli());
             case LocalDate date -> OptionalLong.of(date.toEpochDay() * 86_400_000L);

@@ -3,11 +3,9 @@ package io.brook.engine.statement;
 import io.brook.engine.QueryResult;
 import io.brook.engine.catalog.Column;
 import io.brook.engine.chunk.Chunk;
-import io.brook.engine.operator.VectorBuilder;
+import io.brook.engine.operator.ChunkBuilder;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,20 +28,8 @@ public final class RowsResult implements QueryResult {
     }
 
     public static Chunk chunk(List<Column> columns, List<List<Object>> rows, BufferAllocator allocator) {
-        List<FieldVector> vectors = new ArrayList<>();
-        try {
-            for (int column = 0; column < columns.size(); column++) {
-                List<Object> values = new ArrayList<>(rows.size());
-                for (List<Object> row : rows) {
-                    values.add(row.get(column));
-                }
-                vectors.add(VectorBuilder.build(columns.get(column).name(), columns.get(column).type(), values, allocator));
-            }
-        } catch (RuntimeException e) {
-            vectors.forEach(FieldVector::close);
-            throw e;
-        }
-        return Chunk.of(vectors, rows.size());
+        return ChunkBuilder.of(columns.stream().map(Column::name).toList(),
+                columns.stream().map(Column::type).toList(), rows, allocator);
     }
 
     @Override

@@ -79,8 +79,26 @@ public final class TargetColumns {
             return value;
         }
         if (value.type().kind() == io.brook.engine.types.TypeKind.NOTHING && !column.type().nullable()) {
-            return Literal.zero(column.type());
+            return Literal.of(zero(column.type()), column.type());
         }
         return functions.cast(value, column.type());
+    }
+
+    /** The value a non-nullable column holds when the INSERT gives none (or NULL). */
+    static Object zero(BrookType type) {
+        return switch (type.kind()) {
+            case FLOAT32, FLOAT64 -> 0.0;
+            case DECIMAL, UINT64 -> java.math.BigDecimal.ZERO;
+            case BOOL -> false;
+            case STRING, FIXED_STRING -> "";
+            case UUID -> new java.util.UUID(0, 0);
+            case DATE, DATE32 -> java.time.LocalDate.EPOCH;
+            case DATETIME, DATETIME64 -> Instant.EPOCH;
+            case ARRAY -> List.of();
+            case MAP -> java.util.Map.of();
+            case TUPLE -> type.elements().stream().map(TargetColumns::zero).toList();
+            case NOTHING -> null;
+            default -> 0L;
+        };
     }
 }

@@ -6,7 +6,7 @@ import io.brook.engine.error.ErrorCode;
 import io.brook.engine.expr.Expression;
 import io.brook.engine.expr.Literal;
 import io.brook.engine.function.FunctionRegistry;
-import io.brook.engine.operator.VectorBuilder;
+import io.brook.engine.operator.ChunkBuilder;
 import io.brook.engine.plan.ExpressionBinder;
 import io.brook.engine.plan.Parameters;
 import io.brook.engine.plan.Scope;
@@ -14,7 +14,6 @@ import io.brook.engine.sql.ast.Parameter;
 import io.brook.engine.types.BrookType;
 import io.brook.engine.types.TypeKind;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,27 +30,36 @@ final class ValuesChunk {
         this.functions = functions;
     }
 
-    /** A chunk with one column per entry of {@code targetTypes}, one row per entry of {@code rows}. */
+    /** A chunk with one column per entry of {@code targetTypes}, one row per VALUES row and parameter row. */
     Chunk build(List<List<io.brook.engine.sql.ast.Expression>> rows, List<Parameters> parameterRows,
                 List<BrookType> targetTypes, BufferAllocator allocator) {
         int columnCount = targetTypes.size();
-        List<FieldVector> vectors = new ArrayList<>(columnCount);
         int rowCount = rows.size() * parameterRows.size();
-        try {
-            for (int column = 0; column < columnCount; column++) {
-                vectors.add(column(rows, parameterRows, column, targetTypes.get(column), allocator));
-            }
-        } catch (RuntimeException e) {
-            vectors.forEach(FieldVector::close);
-            throw e;
+        List<List<Object>> columns = new ArrayList<>(columnCount);
+        List<BrookType> types = new ArrayList<>(columnCount);
+        List<String> names = new ArrayList<>(columnCount);
+        for (int column = 0; column < columnCount; column++) {
+            List<Object> values = new ArrayList<>(rowCount);
+            types.add(column(rows, parameterRows, column, targetTypes.get(column), values));
+            columns.add(values);
+            names.add("c" + column);
         }
-        return Chunk.of(vectors, rowCount);
+        try (ChunkBuilder builder = new ChunkBuilder(names, types, allocator)) {
+            Object[] row = new Object[columnCount];
+            for (int index = 0; index < rowCount; index++) {
+                for (int column = 0; column < columnCount; column++) {
+                    row[column] = columns.get(column).get(index);
+                }
+                builder.addRow(row);
+            }
+            return builder.build();
+        }
     }
 
-    private FieldVector column(List<List<io.brook.engine.sql.ast.Expression>> rows, List<Parameters> parameterRows,
-                               int column, BrookType target, BufferAllocator allocator) {
-        List<Object> values = new ArrayList<>(rows.size() * parameterRows.size());
-        List<BrookType> types = new ArrayList<>(values.size());
+    /** Collects one column's values into {@code values}; returns the type they share. */
+    private BrookType column(List<List<io.brook.engine.sql.ast.Expression>> rows, List<Parameters> parameterRows,
+                             int column, BrookType target, List<Object> values) {
+        List<BrookType> types = new ArrayList<>(rows.size() * parameterRows.size());
         for (Parameters parameters : parameterRows) {
             ExpressionBinder binder = new ExpressionBinder(Scope.empty(), functions, parameters);
             for (List<io.brook.engine.sql.ast.Expression> row : rows) {
@@ -72,15 +80,16 @@ final class ValuesChunk {
             for (int i = 0; i < values.size(); i++) {
                 values.set(i, constant(functions.cast(Literal.of(values.get(i), types.get(i)), target), i + 1).value());
             }
-            common = target;
-        } else if (common.kind() == TypeKind.FLOAT64) {
+            return target;
+        }
+        if (common.kind() == TypeKind.FLOAT64) {
             for (int i = 0; i < values.size(); i++) {
                 if (values.get(i) instanceof Number number && !(number instanceof Double)) {
                     values.set(i, number.doubleValue());
                 }
             }
         }
-        return VectorBuilder.build("c" + column, common, values, allocator);
+        return common;
     }
 
     private static Literal constant(Expression expression, int row) {
