@@ -5,7 +5,6 @@ import io.brook.engine.error.ErrorCode;
 import io.brook.engine.operator.ChunkSource;
 import io.brook.engine.operator.LimitOperator;
 import io.brook.engine.operator.Operator;
-import io.brook.engine.plan.PlanningContext;
 import io.brook.engine.plan.QueryPlan;
 import io.brook.engine.query.QueryContext;
 import io.brook.engine.query.ResultQueue;
@@ -37,8 +36,8 @@ final class QueryLauncher implements AutoCloseable {
         return timers;
     }
 
-    QueryResult start(QueryPlan plan, PlanningContext planning, ExecuteOptions options) {
-        QueryContext context = contexts.create(planning.settings());
+    QueryResult start(QueryPlan plan, ExecuteOptions options) {
+        QueryContext context = contexts.create(plan.settings());
         ResultQueue results = new ResultQueue();
         Operator head = results;
         ChunkSource source = null;
@@ -55,7 +54,7 @@ final class QueryLauncher implements AutoCloseable {
             context.close();
             throw e;
         }
-        long timeout = options.timeoutMillis() > 0 ? options.timeoutMillis() : planning.settings().maxExecutionMillis();
+        long timeout = options.timeoutMillis() > 0 ? options.timeoutMillis() : plan.settings().maxExecutionMillis();
         ScheduledFuture<?>[] timer = new ScheduledFuture<?>[1];
         RunningQuery query = RunningQuery.start(plan.columns(), plan.streaming(), context, source, head, results,
                 plan.tickMillis(), () -> {

@@ -49,7 +49,7 @@ final class StatementRouter {
         PlanningContext planning = runtime.planning(session, parameterRows.getFirst(), sql);
         CatalogQueries queries = new CatalogQueries(runtime.metadata());
         return switch (statement) {
-            case Query query -> runtime.queries().start(planning.planner().plan(query, false), planning, options);
+            case Query query -> runtime.queries().start(planning.planner().plan(query, false), options);
             case Insert insert -> new InsertExecutor(planning, runtime.contexts()).execute(insert, parameterRows);
             case CreateStream create -> done(() -> runtime.streamDdl().create(create, sql, false));
             case DropStream drop -> done(() -> runtime.streamDdl().drop(drop));

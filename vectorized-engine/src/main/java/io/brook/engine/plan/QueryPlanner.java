@@ -108,7 +108,8 @@ public final class QueryPlanner {
             for (Output output : outputs) {
                 columns.add(io.brook.engine.catalog.Column.of(output.name(), output.expression().type()));
             }
-            return new QueryPlan(relation.source(), operators, columns, relation.streaming(), tickMillis);
+            return new QueryPlan(relation.source(), operators, columns, relation.streaming(), tickMillis,
+                    context.settings());
         }
 
         private List<Output> outputs(ExpressionBinder binder) {

@@ -43,7 +43,8 @@ public final class InsertExecutor {
         Target target = target(insert);
         List<Column> supplied = TargetColumns.supplied(insert.target().name(), target.storable(), target.declared(),
                 insert.columns());
-        try (QueryContext context = contexts.create(planning.settings())) {
+        try (QueryContext context = contexts.create(
+                planning.settings().with(io.brook.engine.plan.SettingValues.of(insert.settings()))) {
             if (insert.values() != null) {
                 return values(insert, parameterRows, target, supplied, context);
             }
