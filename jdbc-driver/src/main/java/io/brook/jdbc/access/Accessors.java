@@ -20,7 +20,9 @@ public final class Accessors {
     public static List<Cursor.Accessor> create(List<ColumnMetaData> columns, CurrentRow row, Calendar connectionCalendar) {
         List<Cursor.Accessor> accessors = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
-            BrookType type = TypeParser.parse(columns.get(i).type.getName());
+            String name = columns.get(i).type.getName();
+            // TypeParser reads every type a column can have except the type of a bare NULL.
+            BrookType type = name.equals(BrookType.NOTHING.toString()) ? BrookType.NOTHING : TypeParser.parse(name);
             accessors.add(create(type, row, i, connectionCalendar));
         }
         return accessors;

@@ -102,7 +102,12 @@ public final class RunningQuery implements AutoCloseable {
             try {
                 fill(rows, Math.max(1, maxRowsInFrame), waitForRow);
             } catch (BrookException e) {
-                throw fail(timedOut ? timeout() : e);
+                BrookException error = fail(timedOut ? timeout() : e);
+                if (rows.isEmpty()) {
+                    throw error;
+                }
+                // The rows that came before the failure are delivered; the next fetch reports it.
+                return new Meta.Frame(offset, false, rows);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 result.cancel();
