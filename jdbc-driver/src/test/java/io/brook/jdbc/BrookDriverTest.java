@@ -1,0 +1,59 @@
+package io.brook.jdbc;
+
+import io.brook.engine.EngineConfig;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.ServiceLoader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The registered driver, over the real engine facade. */
+class BrookDriverTest {
+
+    @Test
+    void isFoundByServiceLoaderAndDriverManager() throws SQLException {
+        assertTrue(ServiceLoader.load(Driver.class).stream().anyMatch(p -> p.type() == BrookDriver.class));
+        assertInstanceOf(BrookDriver.class, DriverManager.getDriver("jdbc:brook:mem:x"));
+        assertNull(new BrookDriver().connect("jdbc:other:x", new Properties()));
+    }
+
+    @Test
+    void connectionsToOneUrlShareOneEngineUntilTheLastCloses() throws SQLException {
+        EngineConfig engine = EngineConfig.memory("driver-test-shared");
+        Connection first = DriverManager.getConnection("jdbc:brook:mem:driver-test-shared");
+        Connection second = DriverManager.getConnection("jdbc:brook:mem:driver-test-shared;query_mode=table");
+        assertTrue(EngineRegistry.isOpen(engine));
+        assertEquals("Brook", first.getMetaData().getDatabaseProductName());
+        first.close();
+        assertTrue(EngineRegistry.isOpen(engine));
+        second.close();
+        assertFalse(EngineRegistry.isOpen(engine));
+    }
+
+    @Test
+    void remoteUrlsFailWithAClearMessage() {
+        SQLException failure = assertThrows(SQLFeatureNotSupportedException.class,
+                () -> DriverManager.getConnection("jdbc:brook:remote:http://localhost:8765"));
+        assertTrue(failure.getMessage().startsWith("Remote Brook servers"), failure.getMessage());
+    }
+
+    @Test
+    void aBadQuerySettingFailsTheConnectionWithItsCode() {
+        SQLException failure = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection("jdbc:brook:mem:driver-test-bad;query_mode=sometimes"));
+        assertEquals(471, failure.getErrorCode());
+        assertEquals("Invalid value 'sometimes' for setting query_mode (INVALID_SETTING_VALUE)", failure.getMessage());
+        assertFalse(EngineRegistry.isOpen(EngineConfig.memory("driver-test-bad")), "the failed connection let go");
+    }
+}
