@@ -16,6 +16,8 @@ import io.brook.engine.plan.PlanningContext;
 import io.brook.engine.plan.QueryPlan;
 import io.brook.engine.query.QueryContext;
 import io.brook.engine.query.QueryDriver;
+import io.brook.engine.query.QuerySettings;
+import io.brook.engine.plan.SettingValues;
 import io.brook.engine.sql.ast.Insert;
 import io.brook.engine.stream.StreamTable;
 import io.brook.engine.types.BrookType;
@@ -43,8 +45,8 @@ public final class InsertExecutor {
         Target target = target(insert);
         List<Column> supplied = TargetColumns.supplied(insert.target().name(), target.storable(), target.declared(),
                 insert.columns());
-        try (QueryContext context = contexts.create(
-                planning.settings().with(io.brook.engine.plan.SettingValues.of(insert.settings()))) {
+        QuerySettings settings = planning.settings().with(SettingValues.of(insert.settings()));
+        try (QueryContext context = contexts.create(settings)) {
             if (insert.values() != null) {
                 return values(insert, parameterRows, target, supplied, context);
             }
