@@ -1,0 +1,101 @@
+package io.brook.benchmarks;
+
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns JMH scores (time per invocation, where an invocation processes all {@code rows} rows)
+ * into rows per second, and sets each DuckDB result beside the Brook result of the same
+ * benchmark class and row count: the ratio column is Brook's rate over DuckDB's, so above 1
+ * means Brook is faster. The table is Markdown, ready for {@code docs/performance.md}.
+ */
+final class RowRates {
+    private RowRates() {
+    }
+
+    /** One scored benchmark: where it belongs, what it measured, and its rate. */
+    record Rate(String group, String method, String parameters, long rows, double score, double error,
+                String unit, double rowsPerSecond) {
+        double relativeError() {
+            return Double.isNaN(error) || score == 0 ? Double.NaN : error / score;
+        }
+    }
+
+    static String report(Collection<RunResult> results) {
+        List<Rate> rates = new ArrayList<>();
+        for (RunResult result : results) {
+            rates.add(rate(result.getParams(), result.getPrimaryResult()));
+        }
+        StringBuilder text = new StringBuilder()
+                .append("| benchmark | parameters | score | rows/s | Brook/DuckDB |\n")
+                .append("|---|---|---|---|---|\n");
+        for (Rate rate : rates) {
+            text.append(String.format(Locale.ROOT, "| %s.%s | %s | %.3f ± %.3f %s | %s%s | %s |%n",
+                    rate.group(), rate.method(), rate.parameters(), rate.score(), rate.error(), rate.unit(),
+                    rowsPerSecond(rate.rowsPerSecond()), percent(rate.relativeError()), ratio(rate, rates)));
+        }
+        return text.toString();
+    }
+
+    static Rate rate(BenchmarkParams params, Result<?> primary) {
+        String benchmark = params.getBenchmark();
+        int dot = benchmark.lastIndexOf('.');
+        String group = benchmark.substring(benchmark.lastIndexOf('.', dot - 1) + 1, dot);
+        String method = benchmark.substring(dot + 1);
+        List<String> settings = new ArrayList<>();
+        long rows = 0;
+        for (String key : params.getParamsKeys()) {
+            String value = params.getParam(key);
+            settings.add(key + "=" + value);
+            if (key.equals("rows")) {
+                rows = Long.parseLong(value);
+            }
+        }
+        double seconds = primary.getScore() * secondsPer(primary.getScoreUnit());
+        return new Rate(group, method, String.join(" ", settings), rows, primary.getScore(), primary.getScoreError(),
+                primary.getScoreUnit(), rows / seconds);
+    }
+
+    /** Seconds in one unit of a JMH time score such as {@code ms/op}. */
+    static double secondsPer(String unit) {
+        String time = unit.substring(0, unit.indexOf('/'));
+        TimeUnit timeUnit = switch (time) {
+            case "ns" -> TimeUnit.NANOSECONDS;
+            case "us" -> TimeUnit.MICROSECONDS;
+            case "ms" -> TimeUnit.MILLISECONDS;
+            case "s" -> TimeUnit.SECONDS;
+            case "min" -> TimeUnit.MINUTES;
+            default -> throw new IllegalArgumentException("not a time per operation: " + unit);
+        };
+        return timeUnit.toNanos(1) / 1e9;
+    }
+
+    private static String ratio(Rate rate, List<Rate> all) {
+        if (!rate.method().startsWith("duckdb")) {
+            return "";
+        }
+        for (Rate other : all) {
+            if (other.group().equals(rate.group()) && other.rows() == rate.rows() && other.method().startsWith("brook")) {
+                return String.format(Locale.ROOT, "%.2f", other.rowsPerSecond() / rate.rowsPerSecond());
+            }
+        }
+        return "";
+    }
+
+    static String rowsPerSecond(double rate) {
+        return rate >= 1e9 ? String.format(Locale.ROOT, "%.2f G", rate / 1e9)
+                : rate >= 1e6 ? String.format(Locale.ROOT, "%.1f M", rate / 1e6)
+                : String.format(Locale.ROOT, "%.1f k", rate / 1e3);
+    }
+
+    private static String percent(double relative) {
+        return Double.isNaN(relative) ? "" : String.format(Locale.ROOT, " ± %.0f%%", relative * 100);
+    }
+}
