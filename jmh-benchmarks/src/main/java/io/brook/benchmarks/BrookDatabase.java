@@ -1,5 +1,6 @@
 package io.brook.benchmarks;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -9,30 +10,31 @@ import java.sql.Statement;
 
 /**
  * A file-backed Brook database reached the way an application reaches it: through the embedded
- * JDBC driver ({@code jdbc:brook:file:<dir>}). The data lives in a {@link ScratchDirectory}.
+ * JDBC driver ({@code jdbc:brook:file:<dir>}).
  */
 final class BrookDatabase implements AutoCloseable {
-    private final ScratchDirectory directory;
     private final Connection connection;
 
-    private BrookDatabase(ScratchDirectory directory, Connection connection) {
-        this.directory = directory;
+    private BrookDatabase(Connection connection) {
         this.connection = connection;
     }
 
-    static BrookDatabase open() throws SQLException {
-        ScratchDirectory directory = new ScratchDirectory("brook-bench-");
-        try {
-            return new BrookDatabase(directory, DriverManager.getConnection("jdbc:brook:file:" + directory.path()));
-        } catch (SQLException | RuntimeException e) {
-            directory.close();
-            throw e;
-        }
+    /** Connects to the database in {@code directory}; the caller removes the directory after {@link #close}. */
+    static BrookDatabase open(Path directory) throws SQLException {
+        return new BrookDatabase(DriverManager.getConnection("jdbc:brook:file:" + directory));
+    }
+
+    static String createStreamSql(String name) {
+        return "CREATE STREAM " + name + " (id int64, host string, value float64)";
+    }
+
+    static String insertSql(String stream) {
+        return "INSERT INTO " + stream + " (id, host, value) VALUES (?, ?, ?)";
     }
 
     void createStream(String name) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE STREAM " + name + " (id int64, host string, value float64)");
+            statement.execute(createStreamSql(name));
         }
     }
 
@@ -49,8 +51,7 @@ final class BrookDatabase implements AutoCloseable {
     long insert(String stream, long rows, int batchRows) throws SQLException {
         BenchmarkData.Values values = BenchmarkData.values();
         long inserted = 0;
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO " + stream + " (id, host, value) VALUES (?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(insertSql(stream))) {
             int pending = 0;
             for (long id = 0; id < rows; id++) {
                 insert.setLong(1, id);
@@ -95,10 +96,6 @@ final class BrookDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try {
-            connection.close();
-        } finally {
-            directory.close();
-        }
+        connection.close();
     }
 }

@@ -3,6 +3,7 @@ package io.brook.benchmarks;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.util.Statistics;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,19 +13,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Turns JMH scores (time per invocation, where an invocation processes all {@code rows} rows)
- * into rows per second, and sets each DuckDB result beside the Brook result of the same
- * benchmark class and row count: the ratio column is Brook's rate over DuckDB's, so above 1
- * means Brook is faster. The table is Markdown, ready for {@code docs/performance.md}.
+ * into rows per second, and sets each DuckDB result beside the Brook results of the same
+ * benchmark class and row count: a ratio is Brook's rate over DuckDB's, so above 1 means Brook is
+ * faster. Rates use the median iteration, which a noisy machine disturbs less than the mean.
+ * The table is Markdown, ready for {@code docs/performance.md}.
  */
 final class RowRates {
     private RowRates() {
     }
 
-    /** One scored benchmark: where it belongs, what it measured, and its rate. */
-    record Rate(String group, String method, String parameters, long rows, double score, double error,
-                String unit, double rowsPerSecond) {
-        double relativeError() {
-            return Double.isNaN(error) || score == 0 ? Double.NaN : error / score;
+    /** One scored benchmark: where it belongs, what it measured, its time per invocation. */
+    record Rate(String group, String method, String parameters, long rows, String unit,
+                double mean, double error, double median, double min, double max, long iterations) {
+
+        double rowsPerSecond() {
+            return rows / (median * secondsPer(unit));
         }
     }
 
@@ -34,12 +37,14 @@ final class RowRates {
             rates.add(rate(result.getParams(), result.getPrimaryResult()));
         }
         StringBuilder text = new StringBuilder()
-                .append("| benchmark | parameters | score | rows/s | Brook/DuckDB |\n")
-                .append("|---|---|---|---|---|\n");
+                .append("| benchmark | parameters | median (min - max) | mean ± 99.9% | rows/s (median) | Brook/DuckDB |\n")
+                .append("|---|---|---|---|---|---|\n");
         for (Rate rate : rates) {
-            text.append(String.format(Locale.ROOT, "| %s.%s | %s | %.3f ± %.3f %s | %s%s | %s |%n",
-                    rate.group(), rate.method(), rate.parameters(), rate.score(), rate.error(), rate.unit(),
-                    rowsPerSecond(rate.rowsPerSecond()), percent(rate.relativeError()), ratio(rate, rates)));
+            text.append(String.format(Locale.ROOT, "| %s.%s | %s | %s (%s - %s) %s, n=%d | %s ± %s | %s | %s |%n",
+                    rate.group(), rate.method(), rate.parameters(),
+                    number(rate.median()), number(rate.min()), number(rate.max()), rate.unit(), rate.iterations(),
+                    number(rate.mean()), number(rate.error()),
+                    rowsPerSecond(rate.rowsPerSecond()), ratio(rate, rates)));
         }
         return text.toString();
     }
@@ -58,9 +63,10 @@ final class RowRates {
                 rows = Long.parseLong(value);
             }
         }
-        double seconds = primary.getScore() * secondsPer(primary.getScoreUnit());
-        return new Rate(group, method, String.join(" ", settings), rows, primary.getScore(), primary.getScoreError(),
-                primary.getScoreUnit(), rows / seconds);
+        Statistics statistics = primary.getStatistics();
+        return new Rate(group, method, String.join(" ", settings), rows, primary.getScoreUnit(),
+                primary.getScore(), primary.getScoreError(), statistics.getPercentile(50),
+                statistics.getMin(), statistics.getMax(), statistics.getN());
     }
 
     /** Seconds in one unit of a JMH time score such as {@code ms/op}. */
@@ -77,16 +83,18 @@ final class RowRates {
         return timeUnit.toNanos(1) / 1e9;
     }
 
+    /** On a DuckDB row: each Brook result of the same group and rows, as Brook's rate over this one. */
     private static String ratio(Rate rate, List<Rate> all) {
         if (!rate.method().startsWith("duckdb")) {
             return "";
         }
+        List<String> ratios = new ArrayList<>();
         for (Rate other : all) {
             if (other.group().equals(rate.group()) && other.rows() == rate.rows() && other.method().startsWith("brook")) {
-                return String.format(Locale.ROOT, "%.2f", other.rowsPerSecond() / rate.rowsPerSecond());
+                ratios.add(String.format(Locale.ROOT, "%s %.2f", other.method(), other.rowsPerSecond() / rate.rowsPerSecond()));
             }
         }
-        return "";
+        return String.join(", ", ratios);
     }
 
     static String rowsPerSecond(double rate) {
@@ -95,7 +103,7 @@ final class RowRates {
                 : String.format(Locale.ROOT, "%.1f k", rate / 1e3);
     }
 
-    private static String percent(double relative) {
-        return Double.isNaN(relative) ? "" : String.format(Locale.ROOT, " ± %.0f%%", relative * 100);
+    private static String number(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.3g", value);
     }
 }

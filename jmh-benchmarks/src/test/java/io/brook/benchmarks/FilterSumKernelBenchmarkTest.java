@@ -39,6 +39,22 @@ class FilterSumKernelBenchmarkTest {
     }
 
     @Test
+    void filterOnlyCountsThePassingRows() {
+        BenchmarkData.Values values = BenchmarkData.values();
+        long passing = 0;
+        for (long id = 0; id < ROWS; id++) {
+            passing += values.next() > THRESHOLD ? 1 : 0;
+        }
+        assertEquals(passing, benchmark.filterOnly());
+    }
+
+    @Test
+    void sumOnlyAddsEveryRow() {
+        double all = Expected.filteredSum(ROWS, Double.NEGATIVE_INFINITY);
+        assertEquals(all, benchmark.sumOnly(), all * 1e-12);
+    }
+
+    @Test
     void everyRowCountsWhenTheThresholdIsBelowAllValues() {
         benchmark.tearDown();
         benchmark.threshold = -1;

@@ -28,6 +28,26 @@ class IngestBenchmarkTest {
     }
 
     @Test
+    void brookEngineBatchInsertStoresEveryRow() throws SQLException {
+        IngestBenchmark.BrookEngineTarget target = new IngestBenchmark.BrookEngineTarget();
+        target.rows = ROWS;
+        target.batchRows = 3_000;
+        target.open();
+        try {
+            target.createStream();
+            assertEquals(ROWS, new IngestBenchmark().brookEngineBatchInsert(target));
+            String stream = target.stream;
+            target.database.close();
+            // the rows are read back through JDBC, as an application would see them
+            try (BrookDatabase database = BrookDatabase.open(target.directory.path())) {
+                Expected.assertGroupTotals(ROWS, database.sumAndCountByHost(stream));
+            }
+        } finally {
+            target.directory.close();
+        }
+    }
+
+    @Test
     void duckdbAppenderStoresEveryRow() throws SQLException {
         IngestBenchmark.DuckDbTarget target = new IngestBenchmark.DuckDbTarget();
         target.rows = ROWS;
