@@ -76,9 +76,15 @@ final class ValuesChunk {
             }
         }
         BrookType common = commonType(types);
+        if (common != null && common.kind().isNested() && !common.equals(target.withNullable(false))) {
+            // nested literals are written straight at the column's type: casts between nested types are per element
+            common = null;
+        }
         if (common == null) {
             for (int i = 0; i < values.size(); i++) {
-                values.set(i, constant(functions.cast(Literal.of(values.get(i), types.get(i)), target), i + 1).value());
+                values.set(i, target.kind().isNested()
+                        ? Literal.of(values.get(i), target).value()
+                        : constant(functions.cast(Literal.of(values.get(i), types.get(i)), target), i + 1).value());
             }
             return target;
         }
