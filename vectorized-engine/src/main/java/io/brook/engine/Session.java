@@ -29,6 +29,14 @@ public final class Session implements AutoCloseable {
         return execute(sql, List.of(), ExecuteOptions.NONE);
     }
 
+    /**
+     * Runs one statement once per row of parameters, for JDBC batches. An INSERT ... VALUES
+     * with parameters writes all rows at once (one log entry). Returns each row's update count.
+     */
+    public long[] executeBatch(String sql, List<? extends List<?>> parameterRows, ExecuteOptions options) {
+        return runtime.executeBatch(state, sql, parameterRows, options);
+    }
+
     /** Number of {@code ?} markers, checking the syntax. */
     public int parameterCount(String sql) {
         return runtime.parameterCount(sql);

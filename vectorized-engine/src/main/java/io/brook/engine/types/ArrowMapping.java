@@ -31,6 +31,10 @@ public final class ArrowMapping {
     /** The Brook type recorded in a field made by {@link #field}. */
     public static BrookType type(Field field) {
         String name = field.getMetadata().get(TYPE_KEY);
+        if (name == null && field.getType() instanceof ArrowType.Null) {
+            // Arrow's NullVector keeps no field metadata; its only Brook type is nothing
+            return BrookType.NOTHING;
+        }
         if (name == null) {
             throw new IllegalArgumentException("Field " + field.getName() + " carries no Brook type");
         }

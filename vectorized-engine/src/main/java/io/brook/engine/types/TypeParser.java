@@ -29,7 +29,8 @@ public final class TypeParser {
             Map.entry("string", TypeKind.STRING), Map.entry("varchar", TypeKind.STRING),
             Map.entry("text", TypeKind.STRING),
             Map.entry("uuid", TypeKind.UUID),
-            Map.entry("date", TypeKind.DATE), Map.entry("date32", TypeKind.DATE32));
+            Map.entry("date", TypeKind.DATE), Map.entry("date32", TypeKind.DATE32),
+            Map.entry("nothing", TypeKind.NOTHING));
 
     private final String text;
     private int position;

@@ -1,0 +1,119 @@
+package io.brook.engine.catalog;
+
+import io.brook.engine.error.BrookException;
+import io.brook.engine.error.ErrorCode;
+import io.brook.engine.stream.StreamTable;
+import io.brook.storage.catalog.CatalogEntry;
+import io.brook.storage.catalog.CatalogStore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The engine's live catalog: streams and external streams by name, one namespace for all
+ * (as in Timeplus). Each object's DDL text is persisted through {@link CatalogStore}, and on
+ * start the engine re-executes those definitions to rebuild this catalog.
+ *
+ * <p>Changes are serialised; a change is persisted before it becomes visible, so a failure to
+ * write the catalog leaves the engine as it was.
+ */
+public final class Catalog {
+    public static final String DEFAULT_DATABASE = "default";
+    public static final String SYSTEM_DATABASE = "system";
+    public static final String KIND_STREAM = "stream";
+    public static final String KIND_EXTERNAL_STREAM = "external_stream";
+
+    private final CatalogStore store;
+    private final Map<String, StreamTable> streams = new ConcurrentHashMap<>();
+    private final Map<String, ExternalStreamEntry> externalStreams = new ConcurrentHashMap<>();
+
+    public Catalog(CatalogStore store) {
+        this.store = store;
+    }
+
+    /** Persisted definitions in creation order, for the engine to replay at start. */
+    public List<CatalogEntry> persistedEntries() {
+        return store.entries();
+    }
+
+    public StreamTable stream(String name) {
+        return streams.get(name);
+    }
+
+    public ExternalStreamEntry externalStream(String name) {
+        return externalStreams.get(name);
+    }
+
+    public boolean exists(String name) {
+        return streams.containsKey(name) || externalStreams.containsKey(name);
+    }
+
+    public List<StreamTable> streams() {
+        return sorted(new ArrayList<>(streams.values()), StreamTable::name);
+    }
+
+    public List<ExternalStreamEntry> externalStreams() {
+        return sorted(new ArrayList<>(externalStreams.values()), ExternalStreamEntry::name);
+    }
+
+    /**
+     * Adds a stream. {@code create} makes the stream's storage and is called only once the name
+     * is known to be free; {@code ddl} is persisted when {@code persist} is true (false when
+     * replaying the catalog at start).
+     */
+    public synchronized StreamTable addStream(String name, String ddl, boolean persist, Supplier<StreamTable> create) {
+        requireFree(name);
+        StreamTable table = create.get();
+        if (persist) {
+            try {
+                store.put(new CatalogEntry(KIND_STREAM, name, ddl, Map.of()));
+            } catch (RuntimeException e) {
+                table.close();
+                throw e;
+            }
+        }
+        streams.put(name, table);
+        return table;
+    }
+
+    public synchronized void addExternalStream(ExternalStreamEntry entry, String ddl, boolean persist) {
+        requireFree(entry.name());
+        if (persist) {
+            store.put(new CatalogEntry(KIND_EXTERNAL_STREAM, entry.name(), ddl, Map.of()));
+        }
+        externalStreams.put(entry.name(), entry);
+    }
+
+    /** Removes a stream or external stream from the catalog; returns what was removed, or null. */
+    public synchronized Object remove(String name) {
+        StreamTable table = streams.get(name);
+        if (table != null) {
+            store.remove(KIND_STREAM, name);
+            return streams.remove(name);
+        }
+        ExternalStreamEntry external = externalStreams.get(name);
+        if (external != null) {
+            store.remove(KIND_EXTERNAL_STREAM, name);
+            return externalStreams.remove(name);
+        }
+        return null;
+    }
+
+    private void requireFree(String name) {
+        if (exists(name)) {
+            throw new BrookException(ErrorCode.STREAM_ALREADY_EXISTS, "Stream " + name + " already exists");
+        }
+    }
+
+    public static BrookException unknownStream(String name) {
+        return new BrookException(ErrorCode.UNKNOWN_STREAM, "Stream " + name + " doesn't exist");
+    }
+
+    private static <T> List<T> sorted(List<T> items, java.util.function.Function<T, String> name) {
+        items.sort(java.util.Comparator.comparing(name));
+        return items;
+    }
+}

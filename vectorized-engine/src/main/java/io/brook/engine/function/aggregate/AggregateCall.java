@@ -1,0 +1,48 @@
+package io.brook.engine.function.aggregate;
+
+import io.brook.engine.expr.Expression;
+import io.brook.engine.types.BrookType;
+import org.apache.arrow.memory.BufferAllocator;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * A bound aggregate call such as {@code sum(x)} or {@code count(DISTINCT y)}: its arguments,
+ * result type, and a factory for its grouped state. When {@code distinct} is set the aggregation
+ * operator passes each (group, argument values) combination to the state only once; uniq and
+ * count_distinct are bound as a distinct count.
+ */
+public record AggregateCall(String name, List<Expression> arguments, boolean distinct, BrookType type,
+                            Factory factory, String text) {
+
+    /** Creates the grouped state of one aggregate call. */
+    @FunctionalInterface
+    public interface Factory {
+        GroupedAggregator create(BufferAllocator allocator);
+    }
+
+    public AggregateCall {
+        arguments = List.copyOf(arguments);
+    }
+
+    public static AggregateCall of(String name, List<Expression> arguments, boolean distinct, BrookType type, Factory factory) {
+        StringJoiner joiner = new StringJoiner(", ", name + "(" + (distinct ? "DISTINCT " : ""), ")");
+        arguments.forEach(argument -> joiner.add(argument.describe()));
+        return new AggregateCall(name, arguments, distinct, type, factory, joiner.toString());
+    }
+
+    public GroupedAggregator createAggregator(BufferAllocator allocator) {
+        return factory.create(allocator);
+    }
+
+    /** SQL-like text for EXPLAIN and result column names. */
+    public String describe() {
+        return text;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

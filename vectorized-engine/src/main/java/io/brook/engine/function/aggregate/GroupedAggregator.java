@@ -1,0 +1,40 @@
+package io.brook.engine.function.aggregate;
+
+import io.brook.engine.chunk.Chunk;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * The state of one aggregate call for every group, kept in off-heap arrays indexed by group id
+ * (never an object per group). Groups are dense ids 0..n-1 handed out by the group-by hash.
+ *
+ * <p>Results can be read at any time without disturbing the state, so a streaming query can
+ * emit running results; the state can be written to bytes and read back for checkpoints.
+ */
+public interface GroupedAggregator extends AutoCloseable {
+
+    /** Makes room for groups {@code 0..groupCount-1}; new groups start empty. */
+    void ensureGroups(int groupCount);
+
+    /**
+     * Adds the chunk's live rows: live row {@code i} belongs to group {@code groupIds[i]}, or to
+     * group 0 when {@code groupIds} is null (a global aggregation). Argument vectors are read at
+     * the rows' physical positions.
+     */
+    void add(FieldVector[] arguments, Chunk rows, int[] groupIds);
+
+    /**
+     * Writes the results of groups {@code groups[from .. from+count)} at positions
+     * {@code 0..count-1} of {@code output} (a fresh vector of the call's type with room for
+     * {@code count} values) and sets its value count.
+     */
+    void write(int[] groups, int from, int count, FieldVector output);
+
+    /** The state of groups {@code 0..groupCount-1}. */
+    byte[] serialize(int groupCount);
+
+    /** Replaces the state with what {@link #serialize} wrote. */
+    void deserialize(byte[] data, int groupCount);
+
+    @Override
+    void close();
+}

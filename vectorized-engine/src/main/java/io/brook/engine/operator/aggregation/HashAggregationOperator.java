@@ -1,0 +1,193 @@
+package io.brook.engine.operator.aggregation;
+
+import io.brook.engine.chunk.Chunk;
+import io.brook.engine.expr.Expression;
+import io.brook.engine.expr.memory.IntArray;
+import io.brook.engine.function.aggregate.AggregateCall;
+import io.brook.engine.operator.Operator;
+import io.brook.engine.operator.OperatorFactory;
+import io.brook.engine.query.QueryContext;
+import org.apache.arrow.memory.OutOfMemoryException;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * GROUP BY (or a global aggregation when there are no keys): groups rows with a hash table and
+ * keeps one vectorised state per aggregate call. Output chunks hold the key columns then the
+ * aggregates, in the order given, at most {@code max_block_size} rows each. When results go out
+ * is the {@link EmitPolicy}'s decision; emitting never resets the state.
+ */
+public final class HashAggregationOperator implements Operator {
+    private final EmitPolicy policy;
+    private final QueryContext context;
+    private final Operator downstream;
+    private final AggregationState state;
+    private IntArray lastTouched;
+    private int chunkNumber;
+    private boolean changedSinceEmit;
+    private boolean anyInput;
+    private long lastEmitMillis = -1;
+
+    public HashAggregationOperator(List<Expression> keys, List<AggregateCall> calls, EmitPolicy policy,
+                                   QueryContext context, Operator downstream) {
+        this.policy = policy;
+        this.context = context;
+        this.downstream = downstream;
+        try {
+            this.state = new AggregationState(List.copyOf(keys), List.copyOf(calls), context);
+        } catch (OutOfMemoryException e) {
+            throw context.memoryExceeded(e);
+        }
+    }
+
+    @Override
+    public void push(Chunk chunk) {
+        context.checkAlive();
+        if (chunk.isEmpty()) {
+            return;
+        }
+        try {
+            int[] groups = state.add(chunk);
+            changedSinceEmit = true;
+            anyInput = true;
+            if (policy instanceof EmitPolicy.OnUpdate) {
+                emit(touchedGroups(groups, chunk.size()));
+            }
+        } catch (OutOfMemoryException e) {
+            throw context.memoryExceeded(e);
+        }
+    }
+
+    /** The distinct groups of this chunk's rows, in first-seen order. */
+    private int[] touchedGroups(int[] groups, int rows) {
+        if (groups == null) {
+            return new int[] {0};
+        }
+        if (lastTouched == null) {
+            lastTouched = new IntArray(context.allocator(), state.groupCount());
+        }
+        lastTouched.ensureCapacity(state.groupCount());
+        int mark = ++chunkNumber;
+        int[] touched = new int[Math.min(rows, state.groupCount())];
+        int count = 0;
+        for (int row = 0; row < rows; row++) {
+            int group = groups[row];
+            if (lastTouched.get(group) != mark) {
+                lastTouched.set(group, mark);
+                touched[count++] = group;
+            }
+        }
+        return java.util.Arrays.copyOf(touched, count);
+    }
+
+    @Override
+    public void tick(long nowMillis) {
+        if (policy instanceof EmitPolicy.Periodic periodic) {
+            if (lastEmitMillis < 0) {
+                lastEmitMillis = nowMillis;
+            } else if (nowMillis - lastEmitMillis >= periodic.intervalMillis()) {
+                lastEmitMillis = nowMillis;
+                if (periodic.repeat() || changedSinceEmit) {
+                    emitAll();
+                }
+            }
+        }
+        downstream.tick(nowMillis);
+    }
+
+    @Override
+    public void finish() {
+        boolean bounded = policy instanceof EmitPolicy.OnFinish;
+        if (bounded || changedSinceEmit && !(policy instanceof EmitPolicy.OnUpdate)) {
+            if (bounded || anyInput) {
+                emitAll();
+            }
+        }
+        downstream.finish();
+    }
+
+    private void emitAll() {
+        int groups = state.groupCount();
+        int[] all = new int[groups];
+        for (int group = 0; group < groups; group++) {
+            all[group] = group;
+        }
+        emit(all);
+    }
+
+    private void emit(int[] groups) {
+        changedSinceEmit = false;
+        int blockSize = context.settings().maxBlockSize();
+        try {
+            for (int from = 0; from < groups.length; from += blockSize) {
+                int count = Math.min(blockSize, groups.length - from);
+                try (Chunk results = state.results(groups, from, count)) {
+                    downstream.push(results);
+                }
+            }
+        } catch (OutOfMemoryException e) {
+            throw context.memoryExceeded(e);
+        }
+    }
+
+    /** The whole state as bytes, for a materialized view checkpoint. */
+    public byte[] checkpoint() {
+        return state.serialize();
+    }
+
+    /** Restores a {@link #checkpoint()} into this (fresh) operator. */
+    public void restore(byte[] checkpoint) {
+        try {
+            state.deserialize(checkpoint);
+            anyInput = true;
+        } catch (OutOfMemoryException e) {
+            throw context.memoryExceeded(e);
+        }
+    }
+
+    /** Groups held, for metrics and tests. */
+    public int groupCount() {
+        return state.groupCount();
+    }
+
+    @Override
+    public void close() {
+        try {
+            state.close();
+            if (lastTouched != null) {
+                lastTouched.close();
+            }
+        } finally {
+            downstream.close();
+        }
+    }
+
+    /** Plans an aggregation: group keys (none for a global one), aggregate calls and an emit policy. */
+    public static final class Factory implements OperatorFactory {
+        private final List<Expression> keys;
+        private final List<AggregateCall> calls;
+        private final EmitPolicy policy;
+
+        public Factory(List<Expression> keys, List<AggregateCall> calls, EmitPolicy policy) {
+            this.keys = List.copyOf(keys);
+            this.calls = List.copyOf(calls);
+            this.policy = policy;
+        }
+
+        @Override
+        public Operator create(QueryContext context, Operator downstream) {
+            return new HashAggregationOperator(keys, calls, policy, context, downstream);
+        }
+
+        @Override
+        public String describe() {
+            StringJoiner keyText = new StringJoiner(", ");
+            keys.forEach(key -> keyText.add(key.describe()));
+            StringJoiner callText = new StringJoiner(", ");
+            calls.forEach(call -> callText.add(call.describe()));
+            return "Aggregate" + (keys.isEmpty() ? "" : " by (" + keyText + ")") + " (" + callText + "), emit "
+                    + policy.describe();
+        }
+    }
+}

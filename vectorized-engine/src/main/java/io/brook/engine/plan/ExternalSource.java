@@ -1,0 +1,21 @@
+package io.brook.engine.plan;
+
+import io.brook.engine.catalog.ExternalStreamEntry;
+import io.brook.engine.external.ReadOptions;
+import io.brook.engine.operator.ChunkSource;
+import io.brook.engine.query.QueryContext;
+
+/** Reads an external stream through its type's source. */
+record ExternalSource(ExternalStreamEntry entry, ReadOptions options) implements SourcePlan {
+
+    @Override
+    public ChunkSource open(QueryContext context) {
+        return entry.stream().openSource(context, options);
+    }
+
+    @Override
+    public String describe() {
+        return "external stream " + entry.name() + " (type " + entry.definition().settings().get("type") + ", "
+                + (options.bounded() ? "bounded" : "streaming") + ")";
+    }
+}

@@ -1,0 +1,84 @@
+package io.brook.engine.plan;
+
+import io.brook.engine.error.BrookException;
+import io.brook.engine.error.ErrorCode;
+import io.brook.engine.expr.Expression;
+import io.brook.engine.expr.Literal;
+import io.brook.engine.types.BrookType;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Values bound to a statement's {@code ?} markers, as JDBC gives them. Each becomes a literal
+ * of the Brook type its Java class maps to; the planner then casts it like any literal.
+ */
+public final class Parameters {
+    public static final Parameters NONE = new Parameters(List.of());
+
+    private final List<?> values;
+
+    public Parameters(List<?> values) {
+        this.values = values;
+    }
+
+    public int count() {
+        return values.size();
+    }
+
+    public Object value(int index) {
+        if (index >= values.size()) {
+            throw new BrookException(ErrorCode.BAD_ARGUMENTS,
+                    "No value given for parameter " + (index + 1) + " (" + values.size() + " given)");
+        }
+        return normalize(values.get(index));
+    }
+
+    public Expression literal(int index) {
+        Object value = value(index);
+        return Literal.of(value, typeOf(value));
+    }
+
+    /** JDBC's Java classes turned into the value classes Brook literals hold. */
+    public static Object normalize(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Byte b -> (long) b;
+            case Short s -> (long) s;
+            case Integer i -> (long) i;
+            case Float f -> (double) f;
+            case BigInteger big -> new BigDecimal(big);
+            case java.sql.Timestamp timestamp -> timestamp.toInstant();
+            case java.sql.Date date -> date.toLocalDate();
+            case java.util.Date date -> date.toInstant();
+            case LocalDateTime local -> local.toInstant(ZoneOffset.UTC);
+            case java.time.OffsetDateTime offset -> offset.toInstant();
+            case java.time.ZonedDateTime zoned -> zoned.toInstant();
+            case Character c -> c.toString();
+            default -> value;
+        };
+    }
+
+    public static BrookType typeOf(Object value) {
+        return switch (value) {
+            case null -> BrookType.NOTHING;
+            case Long ignored -> BrookType.INT64;
+            case Double ignored -> BrookType.FLOAT64;
+            case BigDecimal decimal -> BrookType.decimal(Math.max(decimal.precision(), decimal.scale() + 1),
+                    Math.max(decimal.scale(), 0));
+            case Boolean ignored -> BrookType.BOOL;
+            case String ignored -> BrookType.STRING;
+            case byte[] ignored -> BrookType.STRING;
+            case Instant ignored -> BrookType.datetime64(3, "UTC");
+            case LocalDate ignored -> BrookType.DATE;
+            case java.util.UUID ignored -> BrookType.UUID;
+            default -> throw new BrookException(ErrorCode.BAD_ARGUMENTS,
+                    "Parameters of class " + value.getClass().getName() + " are not supported");
+        };
+    }
+}

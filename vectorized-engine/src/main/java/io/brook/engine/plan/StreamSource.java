@@ -1,0 +1,22 @@
+package io.brook.engine.plan;
+
+import io.brook.engine.operator.ChunkSource;
+import io.brook.engine.query.QueryContext;
+import io.brook.engine.stream.LogChunkSource;
+import io.brook.engine.stream.StreamTable;
+import io.brook.storage.log.LogStart;
+
+/** Reads a stream's log: bounded for {@code table(s)}, else tailing from {@code start}. */
+record StreamSource(StreamTable stream, LogStart start, boolean bounded, boolean withSequence) implements SourcePlan {
+
+    @Override
+    public ChunkSource open(QueryContext context) {
+        return new LogChunkSource(stream, start, bounded, withSequence, context);
+    }
+
+    @Override
+    public String describe() {
+        return (bounded ? "scan " : "tail ") + stream.name() + " from " + start
+                + (withSequence ? " with _tp_sn" : "");
+    }
+}

@@ -1,0 +1,5 @@
+package io.brook.engine.sql.ast;
+
+/** One entry of a select list. */
+public sealed interface SelectItem permits AllColumns, SelectExpression {
+}

@@ -1,0 +1,5 @@
+package io.brook.engine.sql.ast;
+
+/** {@code SHOW DATABASES}. */
+public record ShowDatabases() implements Statement {
+}

@@ -1,0 +1,5 @@
+package io.brook.engine.sql.ast;
+
+/** {@code SHOW FUNCTIONS}. */
+public record ShowFunctions() implements Statement {
+}

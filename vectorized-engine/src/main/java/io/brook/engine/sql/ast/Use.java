@@ -1,0 +1,5 @@
+package io.brook.engine.sql.ast;
+
+/** {@code USE database}. */
+public record Use(String database) implements Statement {
+}

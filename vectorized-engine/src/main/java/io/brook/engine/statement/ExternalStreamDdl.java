@@ -1,0 +1,56 @@
+package io.brook.engine.statement;
+
+import io.brook.engine.catalog.Catalog;
+import io.brook.engine.catalog.Column;
+import io.brook.engine.catalog.ExternalStreamEntry;
+import io.brook.engine.error.BrookException;
+import io.brook.engine.error.ErrorCode;
+import io.brook.engine.external.ExternalStream;
+import io.brook.engine.external.ExternalStreamDefinition;
+import io.brook.engine.external.ExternalStreamType;
+import io.brook.engine.external.ExternalStreamTypes;
+import io.brook.engine.plan.SettingValues;
+import io.brook.engine.sql.ast.CreateExternalStream;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CREATE EXTERNAL STREAM: finds the type named by {@code type} through the SPI and lets it
+ * validate and build the stream. Without a module for that type the statement fails with
+ * code 48 and changes nothing.
+ */
+public final class ExternalStreamDdl {
+    private final Catalog catalog;
+    private final ExternalStreamTypes types;
+    private final StreamDdl streams;
+
+    public ExternalStreamDdl(Catalog catalog, ExternalStreamTypes types, StreamDdl streams) {
+        this.catalog = catalog;
+        this.types = types;
+        this.streams = streams;
+    }
+
+    public void create(CreateExternalStream create, String ddl, boolean replay) {
+        String name = StreamDdl.checkedName(create.name());
+        if (create.ifNotExists() && catalog.exists(name)) {
+            return;
+        }
+        Map<String, String> settings = SettingValues.of(create.settings());
+        String typeName = settings.get("type");
+        if (typeName == null || typeName.isBlank()) {
+            throw new BrookException(ErrorCode.BAD_ARGUMENTS, "Setting 'type' is required for an external stream");
+        }
+        ExternalStreamType type = types.find(typeName);
+        List<Column> columns = create.columns().isEmpty() ? List.of() : streams.columns(create.columns());
+        ExternalStreamDefinition definition = new ExternalStreamDefinition(name, columns, create.body(),
+                create.bodyLine(), settings);
+        ExternalStream stream = type.create(definition);
+        try {
+            catalog.addExternalStream(new ExternalStreamEntry(definition, stream), ddl, !replay);
+        } catch (RuntimeException e) {
+            stream.close();
+            throw e;
+        }
+    }
+}

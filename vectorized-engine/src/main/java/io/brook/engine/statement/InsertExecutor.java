@@ -1,0 +1,186 @@
+package io.brook.engine.statement;
+
+import io.brook.engine.StatementResult;
+import io.brook.engine.catalog.Catalog;
+import io.brook.engine.catalog.Column;
+import io.brook.engine.catalog.ExternalStreamEntry;
+import io.brook.engine.chunk.Chunk;
+import io.brook.engine.error.BrookException;
+import io.brook.engine.error.ErrorCode;
+import io.brook.engine.expr.Expression;
+import io.brook.engine.external.ExternalSink;
+import io.brook.engine.operator.Operator;
+import io.brook.engine.operator.ProjectOperator;
+import io.brook.engine.plan.Parameters;
+import io.brook.engine.plan.PlanningContext;
+import io.brook.engine.plan.QueryPlan;
+import io.brook.engine.query.QueryContext;
+import io.brook.engine.query.QueryDriver;
+import io.brook.engine.query.QuerySettings;
+import io.brook.engine.plan.SettingValues;
+import io.brook.engine.sql.ast.Insert;
+import io.brook.engine.stream.StreamTable;
+import io.brook.engine.types.BrookType;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs INSERT into a stream or an external stream. VALUES rows (and JDBC batches) become one
+ * chunk, one log entry, one sink call; {@code INSERT ... SELECT} pushes each chunk the query
+ * produces through the same conversion into the target. Returns once the data is in the log.
+ */
+public final class InsertExecutor {
+    private final PlanningContext planning;
+    private final QueryContextFactory contexts;
+
+    public InsertExecutor(PlanningContext planning, QueryContextFactory contexts) {
+        this.planning = planning;
+        this.contexts = contexts;
+    }
+
+    /** Runs the INSERT once per parameter row (one row of {@link Parameters#NONE} for none). */
+    public StatementResult.Update execute(Insert insert, List<Parameters> parameterRows) {
+        Target target = target(insert);
+        List<Column> supplied = TargetColumns.supplied(insert.target().name(), target.storable(), target.declared(),
+                insert.columns());
+        QuerySettings settings = planning.settings().with(SettingValues.of(insert.settings()));
+        try (QueryContext context = contexts.create(settings)) {
+            if (insert.values() != null) {
+                return values(insert, parameterRows, target, supplied, context);
+            }
+            return select(insert, target, supplied, context);
+        }
+    }
+
+    private StatementResult.Update values(Insert insert, List<Parameters> parameterRows, Target target,
+                                          List<Column> supplied, QueryContext context) {
+        for (List<io.brook.engine.sql.ast.Expression> row : insert.values()) {
+            if (row.size() != supplied.size()) {
+                throw new BrookException(ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                        "Number of values (" + row.size() + ") doesn't match number of columns (" + supplied.size() + ")");
+            }
+        }
+        List<BrookType> targetTypes = supplied.stream().map(Column::type).toList();
+        Chunk input = new ValuesChunk(planning.functions()).build(insert.values(), parameterRows, targetTypes,
+                context.allocator());
+        List<BrookType> inputTypes = new ArrayList<>();
+        for (int i = 0; i < input.columnCount(); i++) {
+            inputTypes.add(io.brook.engine.types.ArrowMapping.type(input.column(i).getField()));
+        }
+        long rows = input.size();
+        try (Operator sink = sink(target, supplied, inputTypes, context)) {
+            try (input) {
+                sink.push(input);
+            }
+            sink.finish();
+        }
+        return new StatementResult.Update(rows);
+    }
+
+    private StatementResult.Update select(Insert insert, Target target, List<Column> supplied, QueryContext context) {
+        QueryPlan plan = planning.planner().plan(insert.query(), false);
+        List<BrookType> inputTypes = plan.columns().stream().map(Column::type).toList();
+        RowCounter counter = new RowCounter(sink(target, supplied, inputTypes, context));
+        Operator head = counter;
+        for (int i = plan.operators().size() - 1; i >= 0; i--) {
+            head = plan.operators().get(i).create(context, head);
+        }
+        try (var source = plan.source().open(context); Operator pipeline = head) {
+            new QueryDriver(source, pipeline, context, plan.tickMillis()).run();
+        }
+        return new StatementResult.Update(counter.rows());
+    }
+
+    private Operator sink(Target target, List<Column> supplied, List<BrookType> inputTypes, QueryContext context) {
+        List<Expression> projection = TargetColumns.projection(target.stored(), supplied, inputTypes,
+                planning.functions(), Instant.now());
+        Operator write = target.stream() != null
+                ? new AppendOperator(target.stream(), context)
+                : new ExternalWriteOperator(target.external().stream().openSink(context), context);
+        return new ProjectOperator.Factory(projection).create(context, write);
+    }
+
+    private Target target(Insert insert) {
+        Catalog catalog = planning.catalog();
+        String name = insert.target().name();
+        StreamTable stream = catalog.stream(name);
+        if (stream != null) {
+            return new Target(stream, null, stream.schema().stored(), stream.declaredColumns(), stream.schema().stored());
+        }
+        ExternalStreamEntry external = catalog.externalStream(name);
+        if (external != null) {
+            List<Column> declared = external.definition().columns().isEmpty()
+                    ? external.stream().columns() : external.definition().columns();
+            return new Target(null, external, declared, declared, declared);
+        }
+        throw Catalog.unknownStream(name);
+    }
+
+    /** Where rows go: a stream (stored columns incl. _tp_time) or an external stream. */
+    private record Target(StreamTable stream, ExternalStreamEntry external, List<Column> stored,
+                          List<Column> declared, List<Column> storable) {
+    }
+
+    /** Counts rows on their way to the sink, for the update count of INSERT ... SELECT. */
+    private static final class RowCounter implements Operator {
+        private final Operator downstream;
+        private long rows;
+
+        RowCounter(Operator downstream) {
+            this.downstream = downstream;
+        }
+
+        long rows() {
+            return rows;
+        }
+
+        @Override
+        public void push(Chunk chunk) {
+            rows += chunk.size();
+            downstream.push(chunk);
+        }
+
+        @Override
+        public void finish() {
+            downstream.finish();
+        }
+
+        @Override
+        public void close() {
+            downstream.close();
+        }
+    }
+
+    /** Hands chunks to an external stream's sink, dense, one write call per chunk. */
+    private static final class ExternalWriteOperator implements Operator {
+        private final ExternalSink sink;
+        private final QueryContext context;
+
+        ExternalWriteOperator(ExternalSink sink, QueryContext context) {
+            this.sink = sink;
+            this.context = context;
+        }
+
+        @Override
+        public void push(Chunk chunk) {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            try (Chunk dense = io.brook.engine.operator.ChunkCompactor.compact(chunk, context.allocator())) {
+                sink.write(dense);
+            }
+        }
+
+        @Override
+        public void finish() {
+            sink.finish();
+        }
+
+        @Override
+        public void close() {
+            sink.close();
+        }
+    }
+}

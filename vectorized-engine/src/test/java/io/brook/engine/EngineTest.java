@@ -1,0 +1,166 @@
+package io.brook.engine;
+
+import io.brook.engine.error.BrookException;
+import io.brook.engine.error.ErrorCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.brook.engine.SessionFixture.rows;
+import static io.brook.engine.SessionFixture.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EngineTest {
+
+    @Test
+    void createInsertAndQueryBounded() throws Exception {
+        try (Engine engine = Engine.open(EngineConfig.memory("basic")); Session session = engine.openSession(Map.of())) {
+            run(session, "CREATE STREAM s (id int64, name string)");
+            run(session, "INSERT INTO s VALUES (2, 'b'), (1, 'a')");
+            assertEquals(List.of(List.of(1L, "a"), List.of(2L, "b")),
+                    rows(session, "SELECT id, name FROM table(s) ORDER BY id"));
+        }
+    }
+
+    @Test
+    void reopeningADirectoryGivesBackStreamsAndRows(@TempDir Path directory) throws Exception {
+        try (Engine engine = Engine.open(EngineConfig.file(directory)); Session session = engine.openSession(Map.of())) {
+            run(session, "CREATE STREAM kept (v int32) SETTINGS logstore_retention_ms=86400000");
+            run(session, "INSERT INTO kept VALUES (1), (2)");
+        }
+        try (Engine engine = Engine.open(EngineConfig.file(directory)); Session session = engine.openSession(Map.of())) {
+            run(session, "INSERT INTO kept VALUES (3)");
+            assertEquals(List.of(List.of(1, 0L), List.of(2, 1L), List.of(3, 2L)),
+                    rows(session, "SELECT v, _tp_sn FROM table(kept) ORDER BY v"));
+        }
+    }
+
+    @Test
+    void streamingQuerySeesNewRowsAndEndsAtLimit() throws Exception {
+        try (Engine engine = Engine.open(EngineConfig.memory("tail")); Session session = engine.openSession(Map.of())) {
+            run(session, "CREATE STREAM s (v int64)");
+            run(session, "INSERT INTO s VALUES (1)");
+            try (QueryResult query = (QueryResult) session.execute("SELECT v FROM s LIMIT 2")) {
+                assertTrue(query.isStreaming());
+                CompletableFuture<List<List<Object>>> rows = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return SessionFixture.drain(query, 10_000);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                run(session, "INSERT INTO s VALUES (2)");
+                run(session, "INSERT INTO s VALUES (3)");
+                assertEquals(List.of(List.of(2L), List.of(3L)), rows.get(10, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    @Test
+    void cancelEndsAWaitingStreamingQueryWithCode394() throws Exception {
+        try (Engine engine = Engine.open(EngineConfig.memory("cancel")); Session session = engine.openSession(Map.of())) {
+            run(session, "CREATE STREAM s (v int64)");
+            try (QueryResult query = (QueryResult) session.execute("SELECT v FROM s")) {
+                CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS).execute(query::cancel);
+                long started = System.nanoTime();
+                BrookException failure = assertThrows(BrookException.class, () -> SessionFixture.drain(query, 10_000));
+                assertEquals(ErrorCode.QUERY_WAS_CANCELLED, failure.code());
+                assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(2));
+            }
+        }
+    }
+
+    @Test
+    void idleStreamingQueryUsesNoCpu() throws Exception {
+        try (Engine engine = Engine.open(EngineConfig.memory("idle")); Session session = engine.openSession(Map.of())) {
+            run(session, "CREATE STREAM s (v int64)");
+            var threads = ManagementFactory.getThreadMXBean();
+            long before = totalCpu(threads);
+            try (QueryResult query = (QueryResult) session.execute("SELECT count() FROM s WHERE v > 0")) {
+                Thread.sleep(1_500);
+                assertTrue(query.next(0) == null);
+            }
+            long used = TimeUnit.NANOSECONDS.toMillis(totalCpu(threads) - before);
+            // Two queries' worth of idle time would be 3,000 ms; waiting costs almost nothing.
+            assertTrue(used < 300, "idle streaming query used " + used + " ms of CPU");
+        }
+    }
+
+    private static long totalCpu(java.lang.management.ThreadMXBean threads) {
+        long total = 0;
+        for (long id : threads.getAllThreadIds()) {
+            total += Math.max(0, threads.getThreadCpuTime(id));
+        }
+        return total;
+    }
+
+    @Test
+    void queryMemoryLimitFailsTheQueryNotTheEngine() throws Exception {
+        try (Engine engine = Engine.open(EngineConfig.memory("memory")); Session session = engine.openSession(Map.of())) {
+            run(session, "CREATE STREAM s (k string, v int64)");
+            StringBuilder insert = new StringBuilder("INSERT INTO s VALUES ");
+            for (int i = 0; i < 20_000; i++) {
+                insert.append(i == 0 ? "" : ",").append("('key-").append(i).append("', ").append(i).append(')');
+            }
+            run(session, insert.toString());
+            BrookException failure = assertThrows(BrookException.class, () -> rows(session,
+                    "SELECT k, count() FROM table(s) GROUP BY k SETTINGS max_memory_usage=200000"));
+            assertEquals(ErrorCode.MEMORY_LIMIT_EXCEEDED, failure.code());
+            assertEquals(List.of(List.of(20_000L)), rows(session, "SELECT count() FROM table(s)"));
+        }
+    }
+
+    @Test
+    void failedStatementChangesNothing() throws Exception {
+        try (Engine engine = Engine.open(EngineConfig.memory("atomic")); Session session = engine.openSession(Map.of())) {
+            run(session, "CREATE STREAM s (v int32)");
+            assertThrows(BrookException.class, () -> run(session, "INSERT INTO s VALUES (1), ('x')"));
+            assertThrows(BrookException.class, () -> run(session, "CREATE STREAM s2 (v nosuchtype)"));
+            assertEquals(List.of(List.of(0L)), rows(session, "SELECT count() FROM table(s)"));
+            assertEquals(List.of(List.of("s")), rows(session, "SHOW STREAMS"));
+        }
+    }
+
+    @Test
+    void batchInsertWritesOneEntryForAllRows() throws Exception {
+        try (Engine engine = Engine.open(EngineConfig.memory("batch")); Session session = engine.openSession(Map.of())) {
+            run(session, "CREATE STREAM s (id int64, name string, value float64)");
+            List<List<?>> batch = List.of(List.of(1L, "a", 0.5), List.of(2L, "b", 1.5), List.of(3L, "c", 2.5));
+            long[] counts = session.executeBatch("INSERT INTO s VALUES (?, ?, ?)", batch, ExecuteOptions.NONE);
+            assertEquals(3, counts.length);
+            assertEquals(List.of(List.of(3L, 4.5)), rows(session, "SELECT count(), sum(value) FROM table(s)"));
+            // One entry: every row's _tp_sn comes from the same header, so they are contiguous from 0.
+            assertEquals(List.of(List.of(0L), List.of(1L), List.of(2L)),
+                    rows(session, "SELECT _tp_sn FROM table(s) ORDER BY _tp_sn"));
+        }
+    }
+
+    @Test
+    void parameterCountAndDescribe() {
+        try (Engine engine = Engine.open(EngineConfig.memory("params")); Session session = engine.openSession(Map.of())) {
+            run(session, "CREATE STREAM s (id int64, name string)");
+            assertEquals(2, session.parameterCount("INSERT INTO s VALUES (?, ?)"));
+            assertEquals(1, session.parameterCount("SELECT id FROM table(s) WHERE id > ?"));
+            assertEquals(List.of("id", "n"), session.describe("SELECT id, name AS n FROM table(s)").stream()
+                    .map(io.brook.engine.catalog.Column::name).toList());
+        }
+    }
+
+    @Test
+    void connectionQueryModeTableMakesQueriesBounded() throws Exception {
+        try (Engine engine = Engine.open(EngineConfig.memory("mode"));
+             Session session = engine.openSession(Map.of("query_mode", "table"))) {
+            run(session, "CREATE STREAM s (v int64)");
+            run(session, "INSERT INTO s VALUES (1), (2)");
+            assertEquals(List.of(List.of(2L)), rows(session, "SELECT count() FROM s"));
+        }
+    }
+}
