@@ -14,10 +14,15 @@ import picocli.CommandLine.Command;
         subcommands = {SqlCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "The ./brook launcher also runs `./brook test`: the whole test suite (mvn verify)."})
 public final class BrookCli implements Runnable {
+    private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // The command line ships slf4j-simple; engine start-up chatter (Arrow, Chronicle) is INFO.
+        if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
+            System.setProperty(LOG_LEVEL_PROPERTY, "warn");
+        }
         System.exit(run(args));
     }
 

@@ -31,12 +31,13 @@ final class SqlCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // sqlline prints java.sql.Timestamp values through the JVM's default zone.
         TimeZone.setDefault(TimeZone.getTimeZone(timeZone));
-        if (System.console() == null || !System.console().isTerminal()) {
-            // Input from a pipe or a file: a dumb terminal, without JLine warning that it made one.
+        boolean terminal = System.console() != null && System.console().isTerminal();
+        if (!terminal) {
+            // Input or output is a pipe or a file: a dumb terminal, without JLine warning that it made one.
             System.setProperty("org.jline.terminal.dumb", "true");
         }
         SqlLine shell = new SqlLine();
-        List<String> arguments = SqlShellArguments.of(sqllineArguments);
+        List<String> arguments = SqlShellArguments.of(sqllineArguments, terminal);
         SqlLine.Status status = shell.begin(arguments.toArray(new String[0]), null, true);
         return status == SqlLine.Status.OK ? 0 : 1;
     }

@@ -12,11 +12,13 @@ import java.util.List;
  */
 final class SqlShellArguments {
     static final String DEFAULT_URL = "jdbc:brook:file:./brook-data";
+    static final int UNBOUNDED_WIDTH = 100_000;
 
     private SqlShellArguments() {
     }
 
-    static List<String> of(List<String> userArguments) {
+    /** {@code terminal}: whether the shell talks to a terminal (else to pipes or files). */
+    static List<String> of(List<String> userArguments, boolean terminal) {
         List<String> arguments = new ArrayList<>(List.of(
                 "-ac", BrookSqlApplication.class.getName(),
                 "--incremental=true",
@@ -24,6 +26,10 @@ final class SqlShellArguments {
                 "--isolation=TRANSACTION_NONE",
                 // Brook has no users yet: never stop to ask for a name or password.
                 "--connectInteractionMode=notAskCredentials"));
+        if (!terminal) {
+            // Without a terminal JLine reports a width of 0, and sqlline would cut every row to nothing.
+            arguments.add("--maxWidth=" + UNBOUNDED_WIDTH);
+        }
         if (!userArguments.contains("-u")) {
             arguments.addAll(List.of("-u", DEFAULT_URL));
         }

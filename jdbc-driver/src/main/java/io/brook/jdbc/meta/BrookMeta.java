@@ -70,10 +70,27 @@ public final class BrookMeta extends MetadataMeta {
     @Override
     public StatementHandle prepare(ConnectionHandle connection, String sql, long maxRowCount) {
         ConnectionState state = connection(connection.id);
-        Signature signature = Signatures.prepared(sql, state.session.describe(sql), state.session.parameterCount(sql));
+        int parameterCount = state.session.parameterCount(sql);
+        Signature signature = Signatures.prepared(sql, describe(state.session, sql, parameterCount), parameterCount);
         StatementState statement = state.newStatement(sql, signature);
         statement.setMaxRows(maxRowCount);
         return new StatementHandle(connection.id, statement.id, signature);
+    }
+
+    /**
+     * The result columns of a prepared query. The engine cannot yet describe a query whose
+     * {@code ?} have no values; such a statement reports its columns once executed, and its
+     * other errors (an unknown stream, ...) then too.
+     */
+    private static List<io.brook.engine.catalog.Column> describe(EngineSession session, String sql, int parameterCount) {
+        try {
+            return session.describe(sql);
+        } catch (BrookException e) {
+            if (parameterCount > 0 && e.code() == ErrorCode.BAD_ARGUMENTS) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     @Override
