@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.brook.engine.catalog.Column;
 
 /**
  * Avatica's {@link org.apache.calcite.avatica.Meta} implemented once over the Brook engine: the
@@ -82,7 +83,7 @@ public final class BrookMeta extends MetadataMeta {
      * {@code ?} have no values; such a statement reports its columns once executed, and its
      * other errors (an unknown stream, ...) then too.
      */
-    private static List<io.brook.engine.catalog.Column> describe(EngineSession session, String sql, int parameterCount) {
+    private static List<Column> describe(EngineSession session, String sql, int parameterCount) {
         try {
             return session.describe(sql);
         } catch (BrookException e) {
