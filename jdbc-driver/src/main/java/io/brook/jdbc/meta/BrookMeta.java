@@ -14,6 +14,7 @@ import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.remote.TypedValue;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,21 @@ public final class BrookMeta extends MetadataMeta {
     static final int DEFAULT_FRAME_ROWS = 4096;
 
     private final SessionSource sessions;
+    private final long longestFetchWaitNanos;
     private final Map<String, ConnectionState> connections = new ConcurrentHashMap<>();
 
+    /** A Meta whose {@link #fetch} waits as long as it takes for the next row (in-process use). */
     public BrookMeta(SessionSource sessions) {
+        this(sessions, Duration.ZERO);
+    }
+
+    /**
+     * A Meta whose {@link #fetch} waits at most {@code longestFetchWait} for a row, then answers
+     * with an empty frame that is not the last (for a server); zero for no limit.
+     */
+    public BrookMeta(SessionSource sessions, Duration longestFetchWait) {
         this.sessions = sessions;
+        this.longestFetchWaitNanos = longestFetchWait.isZero() ? Long.MAX_VALUE : longestFetchWait.toNanos();
     }
 
     @Override
@@ -201,7 +213,7 @@ public final class BrookMeta extends MetadataMeta {
         if (query == null) {
             throw new MissingResultsException(handle);
         }
-        return query.nextFrame(offset, frameRows(fetchMaxRowCount));
+        return query.nextFrame(offset, frameRows(fetchMaxRowCount), longestFetchWaitNanos);
     }
 
     @Override

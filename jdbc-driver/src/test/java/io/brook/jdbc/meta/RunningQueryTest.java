@@ -171,6 +171,21 @@ class RunningQueryTest {
         assertEquals(1, result.closeCount());
     }
 
+    @Test
+    void aBoundedWaitAnswersWithAnEmptyFrameThatIsNotTheLast() {
+        ScriptedQueryResult result = new ScriptedQueryResult(COLUMNS, true);
+        try (RunningQuery query = new RunningQuery(result, 0, 0)) {
+            long start = System.nanoTime();
+            Meta.Frame quiet = query.nextFrame(0, 10, TimeUnit.MILLISECONDS.toNanos(200));
+            long waited = System.nanoTime() - start;
+            assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(190) && waited < TimeUnit.SECONDS.toNanos(1));
+            assertFalse(quiet.done);
+            assertEquals(List.of(), values(quiet));
+            result.push(chunk(1));
+            assertEquals(List.of(1L), values(query.nextFrame(0, 10, TimeUnit.MILLISECONDS.toNanos(200))));
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
