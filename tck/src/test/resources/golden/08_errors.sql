@@ -6,7 +6,7 @@ CREATE STREAM e (a int64, b string)
 statement error 62 Syntax error at line 1, column 10 near 'FRM'
 SELECT a FRM e
 
-statement error 62 Syntax error at line 2, column 1
+statement error 62 Syntax error at line 2, column 6 near 'FROM'
 SELECT a
 FROM FROM e
 

@@ -1,4 +1,4 @@
-# EXPLAIN prints the operator pipeline
+# EXPLAIN prints the operator pipeline, source first
 
 statement ok
 CREATE STREAM x (host string, value float64)
@@ -7,4 +7,33 @@ query
 EXPLAIN SELECT host, sum(value) FROM table(x) WHERE value > 1 GROUP BY host
 ----
 Bounded query -> 2 columns
-  Source: scan x from Earliest[]
+  Source: scan x from earliest
+  Filter (value > 1)
+  Aggregate by (host) (sum(value)), emit on finish
+  Project (host, sum(value))
+
+query
+EXPLAIN SELECT count() FROM x WHERE _tp_time > earliest_ts() EMIT PERIODIC 1s LIMIT 1
+----
+Streaming query -> 1 columns
+  Source: tail x from earliest
+  Filter (_tp_time > '1970-01-01 00:00:00.000')
+  Aggregate (count()), emit periodic 1000ms
+  Project (count())
+  Limit 1
+
+query
+EXPLAIN SELECT host FROM x
+----
+Streaming query -> 1 columns
+  Source: tail x from latest
+  Project (host)
+
+query
+EXPLAIN SELECT _tp_sn, host FROM table(x) ORDER BY host DESC LIMIT 5
+----
+Bounded query -> 2 columns
+  Source: scan x from earliest with _tp_sn
+  TopN 5 (host DESC)
+  Project (_tp_sn, host)
+  Limit 5

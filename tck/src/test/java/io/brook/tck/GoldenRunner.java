@@ -139,7 +139,9 @@ final class GoldenRunner implements AutoCloseable {
             awaitStreaming(error, error.name());
             fail(where(error) + "expected error " + error.code());
         } catch (ExecutionException e) {
-            if (!(e.getCause().getCause() instanceof SQLException sql)) {
+            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException wrapped
+                    ? wrapped.getCause() : e.getCause();
+            if (!(cause instanceof SQLException sql)) {
                 throw new AssertionError(where(error) + "unexpected failure", e);
             }
             checkError(error, error.code(), error.messagePrefix(), sql);

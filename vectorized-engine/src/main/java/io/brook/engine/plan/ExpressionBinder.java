@@ -49,17 +49,25 @@ public final class ExpressionBinder {
     private final FunctionRegistry functions;
     private final Parameters parameters;
     private final Map<io.brook.engine.sql.ast.Expression, Integer> replacements;
+    private final Map<String, io.brook.engine.sql.ast.Expression> aliases;
+    private final java.util.Set<String> expanding = new java.util.HashSet<>();
 
     public ExpressionBinder(Scope scope, FunctionRegistry functions, Parameters parameters) {
-        this(scope, functions, parameters, null);
+        this(scope, functions, parameters, null, Map.of());
     }
 
+    /**
+     * A binder that also resolves select-list aliases ({@code SELECT max(n) AS top ... HAVING
+     * top > 3}): a bare name that is not a column stands for the aliased expression.
+     */
     public ExpressionBinder(Scope scope, FunctionRegistry functions, Parameters parameters,
-                            Map<io.brook.engine.sql.ast.Expression, Integer> replacements) {
+                            Map<io.brook.engine.sql.ast.Expression, Integer> replacements,
+                            Map<String, io.brook.engine.sql.ast.Expression> aliases) {
         this.scope = scope;
         this.functions = functions;
         this.parameters = parameters;
         this.replacements = replacements;
+        this.aliases = aliases;
     }
 
     public Scope scope() {
@@ -109,6 +117,15 @@ public final class ExpressionBinder {
     }
 
     private Expression identifier(Identifier identifier) {
+        List<String> parts = identifier.parts();
+        if (parts.size() == 1 && aliases.containsKey(parts.getFirst())
+                && (replacements != null || scope.find(parts) < 0) && expanding.add(parts.getFirst())) {
+            try {
+                return bind(aliases.get(parts.getFirst()));
+            } finally {
+                expanding.remove(parts.getFirst());
+            }
+        }
         if (replacements != null) {
             throw new BrookException(ErrorCode.NOT_AN_AGGREGATE, "Column " + String.join(".", identifier.parts())
                     + " is not under aggregate function and not in GROUP BY");

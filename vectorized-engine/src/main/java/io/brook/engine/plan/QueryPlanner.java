@@ -19,6 +19,8 @@ import io.brook.engine.sql.ast.SelectExpression;
 import io.brook.engine.sql.ast.SelectItem;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -59,9 +61,11 @@ public final class QueryPlanner {
                     ? SingleRowSource.relation()
                     : new RelationPlanner(context).plan(select.from(), bounded, select.where());
             operators.addAll(relation.operators());
-            ExpressionBinder binder = context.binder(relation.scope());
+            Map<String, io.brook.engine.sql.ast.Expression> aliases = aliases(select);
+            ExpressionBinder binder = new ExpressionBinder(relation.scope(), context.functions(),
+                    context.parameters(), null, aliases);
             if (select.where() != null) {
-                operators.add(new FilterOperator.Factory(binder.bind(select.where())));
+                operators.add(new FilterOperator.Factory(predicate(binder.bind(select.where()), "WHERE")));
             }
             long tickMillis = relation.tickMillis();
             AggregationPlanner aggregation = new AggregationPlanner(context.functions(), binder);
@@ -71,9 +75,9 @@ public final class QueryPlanner {
                 operators.add(new HashAggregationOperator.Factory(plan.keys(), plan.aggregates(), emit.policy()));
                 tickMillis = Math.max(tickMillis, emit.tickMillis());
                 binder = new ExpressionBinder(plan.outputScope(), context.functions(), context.parameters(),
-                        plan.replacements());
+                        plan.replacements(), aliases);
                 if (select.having() != null) {
-                    operators.add(new FilterOperator.Factory(binder.bind(select.having())));
+                    operators.add(new FilterOperator.Factory(predicate(binder.bind(select.having()), "HAVING")));
                 }
             } else if (select.having() != null) {
                 throw new BrookException(ErrorCode.ILLEGAL_AGGREGATION, "HAVING needs GROUP BY or an aggregate function");
@@ -123,6 +127,26 @@ public final class QueryPlanner {
                 }
             }
             return outputs;
+        }
+
+        /** WHERE and HAVING must be boolean (NULL counts as false). */
+        private static Expression predicate(Expression condition, String clause) {
+            io.brook.engine.types.TypeKind kind = condition.type().kind();
+            if (kind != io.brook.engine.types.TypeKind.BOOL && kind != io.brook.engine.types.TypeKind.NOTHING) {
+                throw new BrookException(ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT, "Illegal type " + condition.type()
+                        + " of " + clause + " condition " + condition.describe() + ": it must be bool");
+            }
+            return condition;
+        }
+
+        private static Map<String, io.brook.engine.sql.ast.Expression> aliases(Select select) {
+            Map<String, io.brook.engine.sql.ast.Expression> aliases = new HashMap<>();
+            for (SelectItem item : select.items()) {
+                if (item instanceof SelectExpression expression && expression.alias() != null) {
+                    aliases.putIfAbsent(expression.alias(), expression.expression());
+                }
+            }
+            return aliases;
         }
 
         private static void expandStar(AllColumns all, Scope scope, List<Output> outputs) {

@@ -16,7 +16,16 @@ record StreamSource(StreamTable stream, LogStart start, boolean bounded, boolean
 
     @Override
     public String describe() {
-        return (bounded ? "scan " : "tail ") + stream.name() + " from " + start
+        return (bounded ? "scan " : "tail ") + stream.name() + " from " + describe(start)
                 + (withSequence ? " with _tp_sn" : "");
+    }
+
+    static String describe(LogStart start) {
+        return switch (start) {
+            case LogStart.Earliest ignored -> "earliest";
+            case LogStart.Latest ignored -> "latest";
+            case LogStart.FromSn fromSn -> "_tp_sn " + fromSn.sn();
+            case LogStart.FromTime fromTime -> "_tp_time " + java.time.Instant.ofEpochMilli(fromTime.millis());
+        };
     }
 }

@@ -29,7 +29,7 @@ public final class FunctionLanguages {
         FunctionLanguage language = byName.get(name.toLowerCase(Locale.ROOT));
         if (language == null) {
             throw new BrookException(ErrorCode.NOT_IMPLEMENTED,
-                    "Function language '" + name + "' is not available (no module for it is on the class path)");
+                    "Function language '" + name.toLowerCase(Locale.ROOT) + "' is not available (no module for it is on the class path)");
         }
         return language;
     }
