@@ -145,6 +145,8 @@ class EmbeddedEngineTest {
             SQLException failure = assertTimeout(Duration.ofSeconds(3), () -> assertThrows(SQLException.class, rows::next));
             assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(900));
             assertEquals(394, failure.getErrorCode(), failure.getMessage());
+            assertEquals("Query was cancelled: it ran longer than its timeout of 1000 ms (QUERY_WAS_CANCELLED)",
+                    failure.getMessage());
         }
     }
 

@@ -190,13 +190,10 @@ public final class RunningQuery implements AutoCloseable {
         return Math.max(1, Math.min(WAIT_SLICE_NANOS, deadline - System.nanoTime()));
     }
 
+    /** The engine's own words for a timeout, whichever of the two notices it first. */
     private BrookException timeout() {
         return new BrookException(ErrorCode.QUERY_WAS_CANCELLED,
-                "Query was cancelled: it ran longer than the query timeout of " + timeoutText());
-    }
-
-    private String timeoutText() {
-        return timeoutMillis % 1000 == 0 ? timeoutMillis / 1000 + " s" : timeoutMillis + " ms";
+                "Query was cancelled: it ran longer than its timeout of " + timeoutMillis + " ms");
     }
 
     private BrookException fail(BrookException error) {

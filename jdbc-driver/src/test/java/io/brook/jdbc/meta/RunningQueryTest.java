@@ -127,7 +127,7 @@ class RunningQueryTest {
                     () -> assertThrows(BrookException.class, () -> query.nextFrame(0, 10)));
             assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(290));
             assertEquals(ErrorCode.QUERY_WAS_CANCELLED, failure.code());
-            assertEquals("Query was cancelled: it ran longer than the query timeout of 300 ms (QUERY_WAS_CANCELLED)",
+            assertEquals("Query was cancelled: it ran longer than its timeout of 300 ms (QUERY_WAS_CANCELLED)",
                     failure.getMessage());
             assertTrue(result.wasCancelled());
         }
