@@ -102,6 +102,10 @@ final class ValuesChunk {
         if (expression instanceof Literal literal) {
             return literal;
         }
+        if (io.brook.engine.expr.ExpressionTrees.readsNoColumn(expression)) {
+            // now(), now64() and friends are not folded at bind time; a VALUES row takes their value now
+            return FunctionRegistry.evaluateConstant(expression);
+        }
         throw new BrookException(ErrorCode.BAD_ARGUMENTS,
                 "Row " + row + " of VALUES holds an expression that is not constant: " + expression.describe());
     }
