@@ -66,9 +66,9 @@ SELECT trim('  pad  '), empty(''), not_empty('a'), length('héllo')
 pad	true	true	6
 
 query
-SELECT abs(-3), round(2.567, 2), round(2.5), floor(2.7), ceil(2.1), sqrt(16)
+SELECT abs(-3), round(2.567, 2), round(2.5), round(3.5), floor(2.7), ceil(2.1), sqrt(16)
 ----
-3	2.57	3	2	3	4
+3	2.57	2	4	2	3	4
 
 query
 SELECT to_datetime('2024-03-04 05:06:07'), to_start_of_minute(to_datetime('2024-03-04 05:06:07'))

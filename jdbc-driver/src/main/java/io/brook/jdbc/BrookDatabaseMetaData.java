@@ -144,6 +144,31 @@ final class BrookDatabaseMetaData extends AvaticaDatabaseMetaData {
     }
 
     @Override
+    public boolean supportsOuterJoins() {
+        return false; // the engine runs no joins or subqueries inside expressions yet
+    }
+
+    @Override
+    public boolean supportsFullOuterJoins() {
+        return false; // the engine runs no joins or subqueries inside expressions yet
+    }
+
+    @Override
+    public boolean supportsLimitedOuterJoins() {
+        return false; // the engine runs no joins or subqueries inside expressions yet
+    }
+
+    @Override
+    public boolean supportsSubqueriesInIns() {
+        return false; // the engine runs no joins or subqueries inside expressions yet
+    }
+
+    @Override
+    public boolean supportsSubqueriesInQuantifieds() {
+        return false; // the engine runs no joins or subqueries inside expressions yet
+    }
+
+    @Override
     public boolean supportsUnion() {
         return false;
     }

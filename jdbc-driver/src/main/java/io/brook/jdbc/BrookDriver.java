@@ -11,6 +11,7 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
 import java.sql.Connection;
+import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -57,6 +58,11 @@ public final class BrookDriver extends UnregisteredDriver {
     @Override
     public Meta createMeta(AvaticaConnection connection) {
         return new BrookMeta(sessions);
+    }
+
+    @Override
+    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+        return DriverProperties.describe(info);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.brook.jdbc;
 
+import io.brook.jdbc.meta.BrookMeta;
 import org.apache.calcite.avatica.AvaticaResultSet;
 import org.apache.calcite.avatica.AvaticaStatement;
 
@@ -43,7 +44,7 @@ final class StatementSupport {
         meta().cancel(statement.handle);
     }
 
-    private io.brook.jdbc.meta.BrookMeta meta() {
+    private BrookMeta meta() {
         return ((BrookConnection) statement.connection).brookMeta();
     }
 }

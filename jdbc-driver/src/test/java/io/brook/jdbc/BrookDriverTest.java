@@ -6,8 +6,10 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
 
@@ -55,5 +57,16 @@ class BrookDriverTest {
         assertEquals(471, failure.getErrorCode());
         assertEquals("Invalid value 'sometimes' for setting query_mode (INVALID_SETTING_VALUE)", failure.getMessage());
         assertFalse(EngineRegistry.isOpen(EngineConfig.memory("driver-test-bad")), "the failed connection let go");
+    }
+
+    @Test
+    void offersTheQuerySettingsAsDriverProperties() throws SQLException {
+        Properties info = new Properties();
+        info.setProperty("query_mode", "table");
+        DriverPropertyInfo[] properties = DriverManager.getDriver("jdbc:brook:mem:x").getPropertyInfo("jdbc:brook:mem:x", info);
+        DriverPropertyInfo queryMode = properties[0];
+        assertEquals("query_mode", queryMode.name);
+        assertEquals("table", queryMode.value);
+        assertEquals(List.of("streaming", "table"), List.of(queryMode.choices));
     }
 }

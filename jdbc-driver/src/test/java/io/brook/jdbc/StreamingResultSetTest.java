@@ -130,7 +130,7 @@ class StreamingResultSetTest {
             SQLException failure = assertTimeout(Duration.ofSeconds(2), () -> assertThrows(SQLException.class, rows::next));
             assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(900));
             assertEquals(394, failure.getErrorCode());
-            assertTrue(failure.getMessage().contains("query timeout of 1 s"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("its timeout of 1000 ms"), failure.getMessage());
         }
     }
 

@@ -166,7 +166,7 @@ final class EngineRuntime implements AutoCloseable {
             if (!(statement instanceof Query query)) {
                 return List.of();
             }
-            return planning(state, Parameters.NONE, sql).planner().plan(query, false).columns();
+            return planning(state, Parameters.UNBOUND, sql).planner().plan(query, false).columns();
         });
     }
 

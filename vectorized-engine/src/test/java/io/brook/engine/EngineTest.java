@@ -163,4 +163,35 @@ class EngineTest {
             assertEquals(List.of(List.of(2L)), rows(session, "SELECT count() FROM s"));
         }
     }
+
+    @Test
+    void retentionDropsOldRowsFromQueries() throws Exception {
+        try (Engine engine = Engine.open(EngineConfig.memory("retention")); Session session = engine.openSession(Map.of())) {
+            run(session, "CREATE STREAM short_lived (v int64) SETTINGS logstore_retention_ms=1000");
+            run(session, "CREATE STREAM kept (v int64)");
+            run(session, "INSERT INTO short_lived (v, _tp_time) VALUES (1, now64() - 10s)");
+            run(session, "INSERT INTO kept (v, _tp_time) VALUES (1, now64() - 10s)");
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!rows(session, "SELECT count() FROM table(short_lived)").equals(List.of(List.of(0L)))) {
+                assertTrue(System.currentTimeMillis() < deadline, "retention never dropped the old row");
+                Thread.sleep(100);
+            }
+            assertEquals(List.of(List.of(1L)), rows(session, "SELECT count() FROM table(kept)"));
+            run(session, "INSERT INTO short_lived VALUES (2)");
+            assertEquals(List.of(List.of(2L, 1L)), rows(session, "SELECT v, _tp_sn FROM table(short_lived)"));
+        }
+    }
+
+    @Test
+    void unknownSettingAndBadValueFailWithTheirCodes() {
+        try (Engine engine = Engine.open(EngineConfig.memory("settings")); Session session = engine.openSession(Map.of())) {
+            run(session, "CREATE STREAM s (v int64)");
+            assertEquals(ErrorCode.UNKNOWN_SETTING, assertThrows(BrookException.class,
+                    () -> run(session, "SELECT v FROM table(s) SETTINGS nope=1")).code());
+            assertEquals(ErrorCode.INVALID_SETTING_VALUE, assertThrows(BrookException.class,
+                    () -> run(session, "SELECT v FROM table(s) SETTINGS max_memory_usage=-5")).code());
+            assertEquals(ErrorCode.UNKNOWN_SETTING, assertThrows(BrookException.class,
+                    () -> run(session, "CREATE STREAM t (v int64) SETTINGS shards=3")).code());
+        }
+    }
 }

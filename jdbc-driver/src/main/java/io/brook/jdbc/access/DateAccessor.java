@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Calendar;
+import java.time.ZoneId;
 
 /**
  * date and date32 values, held as LocalDate. A java.sql.Date is midnight of that day in the
@@ -49,7 +50,7 @@ final class DateAccessor extends ValueAccessor {
     }
 
     private static long midnightMillis(LocalDate day, Calendar calendar) {
-        java.time.ZoneId zone = calendar == null ? java.time.ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
+        ZoneId zone = calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
         return day.atStartOfDay(zone).toInstant().toEpochMilli();
     }
 }

@@ -31,6 +31,7 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
 import java.util.Map;
+import java.math.RoundingMode;
 
 /**
  * Reads one column of the current row for the JDBC getters. Each subclass knows the one Java
@@ -158,7 +159,7 @@ public abstract class ValueAccessor implements Cursor.Accessor {
     @Override
     public final BigDecimal getBigDecimal(int scale) throws SQLException {
         BigDecimal value = getBigDecimal();
-        return value == null ? null : value.setScale(scale, java.math.RoundingMode.HALF_UP);
+        return value == null ? null : value.setScale(scale, RoundingMode.HALF_UP);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import io.brook.engine.types.TypeKind;
 
 /**
  * The text of arrays, maps and tuples as Timeplus prints them: {@code [1,2]},
@@ -65,7 +66,7 @@ final class ValueText {
     private static Function<Object, String> literal(BrookType type) {
         Function<Object, String> plain = formatter(type);
         boolean quoted = type.kind().isStringLike() || type.kind().isTemporal()
-                || type.kind() == io.brook.engine.types.TypeKind.UUID;
+                || type.kind() == TypeKind.UUID;
         return value -> {
             if (value == null) {
                 return "NULL";

@@ -14,10 +14,12 @@ import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.remote.TypedValue;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.brook.engine.catalog.Column;
 
 /**
  * Avatica's {@link org.apache.calcite.avatica.Meta} implemented once over the Brook engine: the
@@ -34,10 +36,21 @@ public final class BrookMeta extends MetadataMeta {
     static final int DEFAULT_FRAME_ROWS = 4096;
 
     private final SessionSource sessions;
+    private final long longestFetchWaitNanos;
     private final Map<String, ConnectionState> connections = new ConcurrentHashMap<>();
 
+    /** A Meta whose {@link #fetch} waits as long as it takes for the next row (in-process use). */
     public BrookMeta(SessionSource sessions) {
+        this(sessions, Duration.ZERO);
+    }
+
+    /**
+     * A Meta whose {@link #fetch} waits at most {@code longestFetchWait} for a row, then answers
+     * with an empty frame that is not the last (for a server); zero for no limit.
+     */
+    public BrookMeta(SessionSource sessions, Duration longestFetchWait) {
         this.sessions = sessions;
+        this.longestFetchWaitNanos = longestFetchWait.isZero() ? Long.MAX_VALUE : longestFetchWait.toNanos();
     }
 
     @Override
@@ -70,10 +83,27 @@ public final class BrookMeta extends MetadataMeta {
     @Override
     public StatementHandle prepare(ConnectionHandle connection, String sql, long maxRowCount) {
         ConnectionState state = connection(connection.id);
-        Signature signature = Signatures.prepared(sql, state.session.describe(sql), state.session.parameterCount(sql));
+        int parameterCount = state.session.parameterCount(sql);
+        Signature signature = Signatures.prepared(sql, describe(state.session, sql, parameterCount), parameterCount);
         StatementState statement = state.newStatement(sql, signature);
         statement.setMaxRows(maxRowCount);
         return new StatementHandle(connection.id, statement.id, signature);
+    }
+
+    /**
+     * The result columns of a prepared query. The engine cannot yet describe a query whose
+     * {@code ?} have no values; such a statement reports its columns once executed, and its
+     * other errors (an unknown stream, ...) then too.
+     */
+    private static List<Column> describe(EngineSession session, String sql, int parameterCount) {
+        try {
+            return session.describe(sql);
+        } catch (BrookException e) {
+            if (parameterCount > 0 && e.code() == ErrorCode.BAD_ARGUMENTS) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -183,7 +213,7 @@ public final class BrookMeta extends MetadataMeta {
         if (query == null) {
             throw new MissingResultsException(handle);
         }
-        return query.nextFrame(offset, frameRows(fetchMaxRowCount));
+        return query.nextFrame(offset, frameRows(fetchMaxRowCount), longestFetchWaitNanos);
     }
 
     @Override

@@ -28,14 +28,7 @@ public final class FacadeSession implements EngineSession {
 
     @Override
     public long[] executeBatch(String sql, List<List<?>> parameterRows, ExecuteOptions options) {
-        // TODO(engine): Session.executeBatch(sql, rows, options) is announced; until it lands each
-        // row runs on its own, which is correct but slow.
-        long[] counts = new long[parameterRows.size()];
-        for (int i = 0; i < counts.length; i++) {
-            StatementResult result = session.execute(sql, parameterRows.get(i), options);
-            counts[i] = result instanceof StatementResult.Update update ? update.count() : 0;
-        }
-        return counts;
+        return session.executeBatch(sql, parameterRows, options);
     }
 
     @Override

@@ -61,12 +61,21 @@ public final class RunningQuery implements AutoCloseable {
      * failures surface from execute), a streaming one gives whatever is ready, possibly nothing.
      */
     public Meta.Frame firstFrame(int maxRowsInFrame) {
-        return frame(0, maxRowsInFrame, !result.isStreaming());
+        return frame(0, maxRowsInFrame, result.isStreaming() ? 0 : Long.MAX_VALUE);
     }
 
     /** The next frame: at least one row unless the result has ended; waits as long as it takes. */
     public Meta.Frame nextFrame(long offset, int maxRowsInFrame) {
-        return frame(offset, maxRowsInFrame, true);
+        return frame(offset, maxRowsInFrame, Long.MAX_VALUE);
+    }
+
+    /**
+     * The next frame, waiting at most {@code longestWaitNanos} for a row: then an empty frame that
+     * is not the last, after which the client fetches again. A server uses this so that no HTTP
+     * request waits for a quiet stream longer than its clients and proxies allow.
+     */
+    public Meta.Frame nextFrame(long offset, int maxRowsInFrame, long longestWaitNanos) {
+        return frame(offset, maxRowsInFrame, longestWaitNanos);
     }
 
     /** Stops the query from any thread; the consumer's wait ends with code 394. */
@@ -92,7 +101,8 @@ public final class RunningQuery implements AutoCloseable {
         }
     }
 
-    private Meta.Frame frame(long offset, int maxRowsInFrame, boolean waitForRow) {
+    /** {@code waitNanos}: how long to wait for a first row; 0 takes only what is ready, MAX_VALUE waits for one. */
+    private Meta.Frame frame(long offset, int maxRowsInFrame, long waitNanos) {
         lock.lock();
         try {
             if (failure != null) {
@@ -100,7 +110,8 @@ public final class RunningQuery implements AutoCloseable {
             }
             List<Object> rows = new ArrayList<>();
             try {
-                fill(rows, Math.max(1, maxRowsInFrame), waitForRow);
+                long waitUntil = waitNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + waitNanos;
+                fill(rows, Math.max(1, maxRowsInFrame), waitUntil);
             } catch (BrookException e) {
                 BrookException error = fail(timedOut ? timeout() : e);
                 if (rows.isEmpty()) {
@@ -125,7 +136,7 @@ public final class RunningQuery implements AutoCloseable {
         }
     }
 
-    private void fill(List<Object> rows, int limit, boolean waitForRow) throws InterruptedException {
+    private void fill(List<Object> rows, int limit, long waitUntil) throws InterruptedException {
         while (rows.size() < limit && delivered < rowCap) {
             checkStillWanted();
             if (pending != null) {
@@ -140,8 +151,9 @@ public final class RunningQuery implements AutoCloseable {
             if (finished) {
                 return;
             }
-            boolean wait = waitForRow && rows.isEmpty();
-            Chunk chunk = result.next(wait ? waitSliceNanos() : 0);
+            long waitLeft = waitUntil == Long.MAX_VALUE ? Long.MAX_VALUE : waitUntil - System.nanoTime();
+            boolean wait = rows.isEmpty() && waitLeft > 0;
+            Chunk chunk = result.next(wait ? Math.min(waitSliceNanos(), waitLeft) : 0);
             if (chunk == null) {
                 if (result.isFinished()) {
                     finished = true;
@@ -178,13 +190,10 @@ public final class RunningQuery implements AutoCloseable {
         return Math.max(1, Math.min(WAIT_SLICE_NANOS, deadline - System.nanoTime()));
     }
 
+    /** The engine's own words for a timeout, whichever of the two notices it first. */
     private BrookException timeout() {
         return new BrookException(ErrorCode.QUERY_WAS_CANCELLED,
-                "Query was cancelled: it ran longer than the query timeout of " + timeoutText());
-    }
-
-    private String timeoutText() {
-        return timeoutMillis % 1000 == 0 ? timeoutMillis / 1000 + " s" : timeoutMillis + " ms";
+                "Query was cancelled: it ran longer than its timeout of " + timeoutMillis + " ms");
     }
 
     private BrookException fail(BrookException error) {

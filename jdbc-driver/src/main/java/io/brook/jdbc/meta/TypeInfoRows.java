@@ -8,6 +8,7 @@ import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One getTypeInfo row per Brook type (SPEC 1.9), ordered by DATA_TYPE as JDBC asks.
@@ -30,7 +31,7 @@ final class TypeInfoRows {
 
     private static Object[] row(TypeKind kind) {
         BrookType sample = sample(kind);
-        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        String name = kind.name().toLowerCase(Locale.ROOT);
         boolean quoted = kind.isStringLike() || kind.isTemporal() || kind == TypeKind.UUID;
         return new Object[] {name, JdbcMapping.sqlType(sample), JdbcMapping.precision(sample),
                 quoted ? "'" : null, quoted ? "'" : null, createParameters(kind),

@@ -127,7 +127,7 @@ class RunningQueryTest {
                     () -> assertThrows(BrookException.class, () -> query.nextFrame(0, 10)));
             assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(290));
             assertEquals(ErrorCode.QUERY_WAS_CANCELLED, failure.code());
-            assertEquals("Query was cancelled: it ran longer than the query timeout of 300 ms (QUERY_WAS_CANCELLED)",
+            assertEquals("Query was cancelled: it ran longer than its timeout of 300 ms (QUERY_WAS_CANCELLED)",
                     failure.getMessage());
             assertTrue(result.wasCancelled());
         }
@@ -169,6 +169,21 @@ class RunningQueryTest {
         assertEquals(ErrorCode.QUERY_WAS_CANCELLED, failure.code());
         query.close();
         assertEquals(1, result.closeCount());
+    }
+
+    @Test
+    void aBoundedWaitAnswersWithAnEmptyFrameThatIsNotTheLast() {
+        ScriptedQueryResult result = new ScriptedQueryResult(COLUMNS, true);
+        try (RunningQuery query = new RunningQuery(result, 0, 0)) {
+            long start = System.nanoTime();
+            Meta.Frame quiet = query.nextFrame(0, 10, TimeUnit.MILLISECONDS.toNanos(200));
+            long waited = System.nanoTime() - start;
+            assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(190) && waited < TimeUnit.SECONDS.toNanos(1));
+            assertFalse(quiet.done);
+            assertEquals(List.of(), values(quiet));
+            result.push(chunk(1));
+            assertEquals(List.of(1L), values(query.nextFrame(0, 10, TimeUnit.MILLISECONDS.toNanos(200))));
+        }
     }
 
     private static void sleep(long millis) {

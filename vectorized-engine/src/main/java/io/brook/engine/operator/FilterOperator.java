@@ -5,6 +5,8 @@ import io.brook.engine.expr.Expression;
 import io.brook.engine.query.QueryContext;
 import org.apache.arrow.memory.OutOfMemoryException;
 
+import java.util.Arrays;
+
 /**
  * WHERE: turns a predicate into a selection vector over the chunk's vectors (nothing is copied)
  * and drops chunks with no rows left. Chunks where every row passes go on unchanged.
@@ -13,6 +15,8 @@ public final class FilterOperator implements Operator {
     private final Expression predicate;
     private final QueryContext context;
     private final Operator downstream;
+    /** Reused for every chunk; each filtered chunk gets an exact-size copy, which skips zeroing. */
+    private int[] positions = new int[0];
 
     public FilterOperator(Expression predicate, QueryContext context, Operator downstream) {
         this.predicate = predicate;
@@ -26,7 +30,9 @@ public final class FilterOperator implements Operator {
         if (chunk.isEmpty()) {
             return;
         }
-        int[] positions = new int[chunk.size()];
+        if (positions.length < chunk.size()) {
+            positions = new int[chunk.size()];
+        }
         int count;
         try {
             count = predicate.selectInto(chunk, context, positions);
@@ -40,7 +46,7 @@ public final class FilterOperator implements Operator {
             downstream.push(chunk);
             return;
         }
-        try (Chunk filtered = chunk.withSelection(positions, count)) {
+        try (Chunk filtered = chunk.withSelection(Arrays.copyOf(positions, count), count)) {
             downstream.push(filtered);
         }
     }

@@ -20,11 +20,19 @@ import java.util.List;
  */
 public final class Parameters {
     public static final Parameters NONE = new Parameters(List.of());
+    /** For describing a statement before execution: every marker is an untyped NULL. */
+    public static final Parameters UNBOUND = new Parameters(List.of(), true);
 
     private final List<?> values;
+    private final boolean unbound;
 
     public Parameters(List<?> values) {
+        this(values, false);
+    }
+
+    private Parameters(List<?> values, boolean unbound) {
         this.values = values;
+        this.unbound = unbound;
     }
 
     public int count() {
@@ -40,6 +48,9 @@ public final class Parameters {
     }
 
     public Expression literal(int index) {
+        if (unbound) {
+            return Literal.nullOf(BrookType.NOTHING);
+        }
         Object value = value(index);
         return Literal.of(value, typeOf(value));
     }

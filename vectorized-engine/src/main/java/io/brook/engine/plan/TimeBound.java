@@ -44,18 +44,6 @@ final class TimeBound {
         return constantMillis(columnLeft ? binary.right() : binary.left(), constants);
     }
 
-    private static boolean readsNoColumn(Expression expression) {
-        if (expression instanceof io.brook.engine.expr.ColumnReference) {
-            return false;
-        }
-        for (Expression child : expression.children()) {
-            if (!readsNoColumn(child)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean isTimeColumn(io.brook.engine.sql.ast.Expression expression) {
         return expression instanceof Identifier identifier
                 && identifier.parts().getLast().equals(StreamSchema.TIME_COLUMN);
@@ -68,7 +56,7 @@ final class TimeBound {
         } catch (RuntimeException notConstant) {
             return OptionalLong.empty();
         }
-        if (!(bound instanceof Literal) && !readsNoColumn(bound)) {
+        if (!(bound instanceof Literal) && !io.brook.engine.expr.ExpressionTrees.readsNoColumn(bound)) {
             return OptionalLong.empty();
         }
         Literal literal = bound instanceof Literal constant ? constant : FunctionRegistry.evaluateConstant(bound);

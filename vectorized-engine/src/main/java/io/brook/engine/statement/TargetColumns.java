@@ -81,7 +81,7 @@ public final class TargetColumns {
         if (value.type().kind() == io.brook.engine.types.TypeKind.NOTHING && !column.type().nullable()) {
             return Literal.of(zero(column.type()), column.type());
         }
-        return functions.cast(value, column.type());
+        return functions.cast(RangeCheckedInteger.wrap(value, column.type(), column.name()), column.type());
     }
 
     /** The value a non-nullable column holds when the INSERT gives none (or NULL). */

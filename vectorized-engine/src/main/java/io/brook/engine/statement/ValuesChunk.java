@@ -76,9 +76,15 @@ final class ValuesChunk {
             }
         }
         BrookType common = commonType(types);
+        if (common != null && common.kind().isNested() && !common.equals(target.withNullable(false))) {
+            // nested literals are written straight at the column's type: casts between nested types are per element
+            common = null;
+        }
         if (common == null) {
             for (int i = 0; i < values.size(); i++) {
-                values.set(i, constant(functions.cast(Literal.of(values.get(i), types.get(i)), target), i + 1).value());
+                values.set(i, target.kind().isNested()
+                        ? Literal.of(values.get(i), target).value()
+                        : constant(functions.cast(Literal.of(values.get(i), types.get(i)), target), i + 1).value());
             }
             return target;
         }
@@ -95,6 +101,10 @@ final class ValuesChunk {
     private static Literal constant(Expression expression, int row) {
         if (expression instanceof Literal literal) {
             return literal;
+        }
+        if (io.brook.engine.expr.ExpressionTrees.readsNoColumn(expression)) {
+            // now(), now64() and friends are not folded at bind time; a VALUES row takes their value now
+            return FunctionRegistry.evaluateConstant(expression);
         }
         throw new BrookException(ErrorCode.BAD_ARGUMENTS,
                 "Row " + row + " of VALUES holds an expression that is not constant: " + expression.describe());

@@ -148,6 +148,11 @@ class CastFunctionsTest {
         assertEquals(-1L, castValue(type("decimal(10, 3)"), new BigDecimal("-1.999"), "int32"));
         assertEquals(1.25, castValue(type("decimal(10, 2)"), new BigDecimal("1.25"), "float64"));
         assertThrows(BrookException.class, () -> castValue(BrookType.INT32, 1000, "decimal(4, 2)"));
+        Schema schema = Schema.of("f", BrookType.FLOAT64);
+        assertEquals("decimal(38, 3)", registry.call("to_decimal", schema.column("f"), Literal.of(3, BrookType.UINT8)).type().toString());
+        assertEquals("decimal(9, 2)", registry.call("to_decimal32", schema.column("f"), Literal.of(2, BrookType.UINT8)).type().toString());
+        assertEquals(List.of(new BigDecimal("2.71")), support.evaluateRows(registry.call("to_decimal", schema.column("f"),
+                Literal.of(10, BrookType.UINT8), Literal.of(2, BrookType.UINT8)), schema, List.of(row(2.718)), row(0.0)));
     }
 
     @Test

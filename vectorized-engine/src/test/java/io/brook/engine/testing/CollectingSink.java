@@ -3,6 +3,7 @@ package io.brook.engine.testing;
 import io.brook.engine.chunk.Chunk;
 import io.brook.engine.expr.vector.VectorReader;
 import io.brook.engine.operator.Operator;
+import org.apache.arrow.vector.FieldVector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ public final class CollectingSink implements Operator {
     private boolean finished;
     private boolean closed;
     private int ticks;
+    private Chunk lastChunk;
+    private FieldVector[] lastColumns = new FieldVector[0];
 
     @Override
     public void push(Chunk chunk) {
@@ -21,6 +24,11 @@ public final class CollectingSink implements Operator {
             throw new AssertionError("push after finish or close");
         }
         chunkSizes.add(chunk.size());
+        lastChunk = chunk;
+        lastColumns = new FieldVector[chunk.columnCount()];
+        for (int column = 0; column < lastColumns.length; column++) {
+            lastColumns[column] = chunk.column(column);
+        }
         for (int row = 0; row < chunk.size(); row++) {
             List<Object> values = new ArrayList<>(chunk.columnCount());
             for (int column = 0; column < chunk.columnCount(); column++) {
@@ -66,6 +74,16 @@ public final class CollectingSink implements Operator {
 
     public boolean isClosed() {
         return closed;
+    }
+
+    /** The last chunk pushed, for identity checks only (it was borrowed and may be closed). */
+    public Chunk lastChunk() {
+        return lastChunk;
+    }
+
+    /** A column vector of the last chunk pushed, for identity checks. */
+    public FieldVector lastColumn(int index) {
+        return lastColumns[index];
     }
 
     public int ticks() {

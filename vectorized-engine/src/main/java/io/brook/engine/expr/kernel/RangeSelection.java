@@ -71,6 +71,9 @@ public final class RangeSelection {
     }
 
     private static int float64Inside(long address, Chunk rows, double low, double high, int[] out) {
+        if (high == Double.POSITIVE_INFINITY) {
+            return float64AtLeast(address, rows, low, out);
+        }
         int count = rows.size();
         int[] selection = rows.selection();
         int found = 0;
@@ -86,6 +89,43 @@ public final class RangeSelection {
                 double value = Memory.getDouble(address + ((long) position << 3));
                 out[found] = position;
                 found += value >= low & value <= high ? 1 : 0;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The one-sided case of {@code v > c} and {@code v >= c}. Dense chunks go eight rows at a time:
+     * eight independent compares make a byte mask, whose positions come from a table, so the only
+     * dependency between rows is one count update per eight.
+     */
+    private static int float64AtLeast(long address, Chunk rows, double low, int[] out) {
+        int count = rows.size();
+        int[] selection = rows.selection();
+        int found = 0;
+        if (selection == null) {
+            int position = 0;
+            for (; position + 8 <= count; position += 8) {
+                long at = address + ((long) position << 3);
+                int mask = (Memory.getDouble(at) >= low ? 1 : 0)
+                        | (Memory.getDouble(at + 8) >= low ? 2 : 0)
+                        | (Memory.getDouble(at + 16) >= low ? 4 : 0)
+                        | (Memory.getDouble(at + 24) >= low ? 8 : 0)
+                        | (Memory.getDouble(at + 32) >= low ? 16 : 0)
+                        | (Memory.getDouble(at + 40) >= low ? 32 : 0)
+                        | (Memory.getDouble(at + 48) >= low ? 64 : 0)
+                        | (Memory.getDouble(at + 56) >= low ? 128 : 0);
+                found = MaskPositions.write(mask, position, out, found);
+            }
+            for (; position < count; position++) {
+                out[found] = position;
+                found += Memory.getDouble(address + ((long) position << 3)) >= low ? 1 : 0;
+            }
+        } else {
+            for (int row = 0; row < count; row++) {
+                int position = selection[row];
+                out[found] = position;
+                found += Memory.getDouble(address + ((long) position << 3)) >= low ? 1 : 0;
             }
         }
         return found;

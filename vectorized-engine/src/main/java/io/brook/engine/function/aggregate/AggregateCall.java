@@ -2,7 +2,7 @@ package io.brook.engine.function.aggregate;
 
 import io.brook.engine.expr.Expression;
 import io.brook.engine.types.BrookType;
-import org.apache.arrow.memory.BufferAllocator;
+import io.brook.engine.query.QueryContext;
 
 import java.util.List;
 import java.util.StringJoiner;
@@ -19,7 +19,7 @@ public record AggregateCall(String name, List<Expression> arguments, boolean dis
     /** Creates the grouped state of one aggregate call. */
     @FunctionalInterface
     public interface Factory {
-        GroupedAggregator create(BufferAllocator allocator);
+        GroupedAggregator create(QueryContext context);
     }
 
     public AggregateCall {
@@ -32,8 +32,8 @@ public record AggregateCall(String name, List<Expression> arguments, boolean dis
         return new AggregateCall(name, arguments, distinct, type, factory, joiner.toString());
     }
 
-    public GroupedAggregator createAggregator(BufferAllocator allocator) {
-        return factory.create(allocator);
+    public GroupedAggregator createAggregator(QueryContext context) {
+        return factory.create(context);
     }
 
     /** SQL-like text for EXPLAIN and result column names. */

@@ -27,16 +27,16 @@ public final class AggregateFunctions {
 
     public static void register(FunctionRegistry registry) {
         register(registry, "count", 0, 1, (name, arguments, distinct) -> AggregateCall.of(name, arguments,
-                distinct && !arguments.isEmpty(), BrookType.UINT64, CountAggregator::new));
+                distinct && !arguments.isEmpty(), BrookType.UINT64, context -> new CountAggregator(context.allocator())));
         for (String alias : List.of("uniq", "uniq_exact", "count_distinct")) {
             register(registry, alias, 1, 1, (name, arguments, distinct) ->
-                    AggregateCall.of(name, arguments, true, BrookType.UINT64, CountAggregator::new));
+                    AggregateCall.of(name, arguments, true, BrookType.UINT64, context -> new CountAggregator(context.allocator())));
         }
         register(registry, "sum", 1, 1, AggregateFunctions::sum);
         register(registry, "avg", 1, 1, (name, arguments, distinct) -> {
             BrookType input = numeric(name, arguments.getFirst());
             return AggregateCall.of(name, arguments, distinct, BrookType.FLOAT64.withNullable(input.nullable()),
-                    allocator -> new AverageAggregator(allocator, input));
+                    context -> new AverageAggregator(context.allocator(), input));
         });
         extremum(registry, "min", ExtremumAggregator.Mode.MIN);
         extremum(registry, "max", ExtremumAggregator.Mode.MAX);
@@ -84,12 +84,12 @@ public final class AggregateFunctions {
             }
             BrookType result = BrookType.decimal(38, input.scale()).withNullable(input.nullable());
             return AggregateCall.of(name, arguments, distinct, result,
-                    allocator -> new DecimalSumAggregator(allocator, input.nullable()));
+                    context -> new DecimalSumAggregator(context.allocator(), input.nullable()));
         }
         BrookType result = kind.isFloating() ? BrookType.FLOAT64
                 : TypeCoercion.isSigned(kind) ? BrookType.INT64 : BrookType.UINT64;
         return AggregateCall.of(name, arguments, distinct, result.withNullable(input.nullable()),
-                allocator -> new SumAggregator(allocator, input));
+                context -> new SumAggregator(context.allocator(), input));
     }
 
     private static void extremum(FunctionRegistry registry, String functionName, ExtremumAggregator.Mode mode) {
@@ -102,7 +102,7 @@ public final class AggregateFunctions {
                 throw Arguments.illegalType(name, arguments.getFirst());
             }
             return AggregateCall.of(name, arguments, false, input,
-                    allocator -> new ExtremumAggregator(allocator, mode, input));
+                    context -> new ExtremumAggregator(context.allocator(), mode, input));
         });
     }
 }

@@ -21,8 +21,14 @@ final class AverageAggregator implements GroupedAggregator {
 
     AverageAggregator(BufferAllocator allocator, BrookType input) {
         this.input = input;
-        this.sums = new LongArray(allocator, 1);
-        this.counts = new LongArray(allocator, 1);
+        LongArray newSums = new LongArray(allocator, 1);
+        try {
+            this.counts = new LongArray(allocator, 1);
+        } catch (RuntimeException e) {
+            newSums.close();
+            throw e;
+        }
+        this.sums = newSums;
     }
 
     @Override

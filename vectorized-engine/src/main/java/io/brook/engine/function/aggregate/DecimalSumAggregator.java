@@ -17,9 +17,18 @@ final class DecimalSumAggregator implements GroupedAggregator {
     private final GroupFlags seen;
 
     DecimalSumAggregator(BufferAllocator allocator, boolean nullable) {
-        this.lows = new LongArray(allocator, 1);
-        this.highs = new LongArray(allocator, 1);
-        this.seen = nullable ? new GroupFlags(allocator) : null;
+        LongArray newLows = null;
+        LongArray newHighs = null;
+        try {
+            newLows = new LongArray(allocator, 1);
+            newHighs = new LongArray(allocator, 1);
+            this.seen = nullable ? new GroupFlags(allocator) : null;
+        } catch (RuntimeException e) {
+            Resources.closeAll(newLows, newHighs);
+            throw e;
+        }
+        this.lows = newLows;
+        this.highs = newHighs;
     }
 
     @Override

@@ -40,10 +40,21 @@ final class ExtremumAggregator implements GroupedAggregator {
         this.storage = Storage.of(type);
         this.allocator = allocator;
         boolean bytes = storage == Storage.VARIABLE || storage == Storage.FIXED_BYTES;
-        this.has = new GroupFlags(allocator);
-        this.values = bytes ? null : new LongArray(allocator, 1);
-        this.highs = storage == Storage.DECIMAL128 ? new LongArray(allocator, 1) : null;
-        this.strings = bytes ? new ByteHeap(allocator, 1) : null;
+        GroupFlags newHas = null;
+        LongArray newValues = null;
+        LongArray newHighs = null;
+        try {
+            newHas = new GroupFlags(allocator);
+            newValues = bytes ? null : new LongArray(allocator, 1);
+            newHighs = storage == Storage.DECIMAL128 ? new LongArray(allocator, 1) : null;
+            this.strings = bytes ? new ByteHeap(allocator, 1) : null;
+        } catch (RuntimeException e) {
+            Resources.closeAll(newHas, newValues, newHighs);
+            throw e;
+        }
+        this.has = newHas;
+        this.values = newValues;
+        this.highs = newHighs;
     }
 
     @Override

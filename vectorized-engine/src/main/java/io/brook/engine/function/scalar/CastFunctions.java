@@ -65,9 +65,16 @@ public final class CastFunctions {
             }
             return convert(name, arguments.getFirst(), BrookType.datetime64(precision, zone(name, arguments, 2)), OnError.FAIL);
         }));
-        registry.register(ScalarFunction.of("to_decimal", 3, 3, (name, arguments, functions) -> convert(name, arguments.getFirst(),
-                BrookType.decimal((int) Arguments.constantInteger(name, arguments.get(1)),
-                        (int) Arguments.constantInteger(name, arguments.get(2))), OnError.FAIL)));
+        registry.register(ScalarFunction.of("to_decimal", 2, 3, (name, arguments, functions) -> {
+            // to_decimal(x, scale) is decimal(38, scale); to_decimal(x, precision, scale) names both
+            int precision = arguments.size() == 3 ? (int) Arguments.constantInteger(name, arguments.get(1)) : 38;
+            int scale = (int) Arguments.constantInteger(name, arguments.getLast());
+            if (precision < 1 || precision > 76 || scale < 0 || scale > precision) {
+                throw new BrookException(ErrorCode.ARGUMENT_OUT_OF_BOUND,
+                        "Decimal precision " + precision + " and scale " + scale + " are out of range");
+            }
+            return convert(name, arguments.getFirst(), BrookType.decimal(precision, scale), OnError.FAIL);
+        }));
         registerSizedDecimal(registry, "to_decimal32", 9);
         registerSizedDecimal(registry, "to_decimal64", 18);
         registerSizedDecimal(registry, "to_decimal128", 38);

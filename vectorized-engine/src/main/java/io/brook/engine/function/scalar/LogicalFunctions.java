@@ -31,6 +31,10 @@ public final class LogicalFunctions {
                 connective(false, arguments, functions)));
         registry.register(ScalarFunction.of("not", 1, 1, (name, arguments, functions) -> {
             Expression operand = condition(name, arguments.getFirst(), functions);
+            if (operand instanceof Literal literal) {
+                // the bitmap kernel reads a vector; a constant folds here instead
+                return literal.isNull() ? literal : Literal.of(!(Boolean) literal.value(), BrookType.BOOL);
+            }
             return FunctionCall.of(name, List.of(operand), operand.type(), BooleanKernels.NOT).asOperator("NOT");
         }));
         registry.register(ScalarFunction.of("is_null", 1, 1, (name, arguments, functions) -> nullCheck(arguments.getFirst(), true)));

@@ -11,12 +11,13 @@ import io.brook.engine.expr.kernel.time.DateDifference;
 import io.brook.engine.expr.kernel.time.TimeComponent;
 import io.brook.engine.expr.kernel.time.TimeTruncation;
 import io.brook.engine.expr.memory.Scratch;
+import io.brook.engine.expr.vector.JavaValues;
 import io.brook.engine.expr.vector.Storage;
+import io.brook.engine.expr.vector.VectorWriter;
 import io.brook.engine.function.Arguments;
 import io.brook.engine.function.FunctionRegistry;
 import io.brook.engine.function.ScalarFunction;
 import io.brook.engine.function.TypeCoercion;
-import io.brook.engine.types.ArrowMapping;
 import io.brook.engine.types.BrookType;
 import io.brook.engine.types.TypeKind;
 
@@ -31,8 +32,6 @@ import java.util.List;
  * zone (UTC when the type names none). now() is read per chunk, never folded into the plan.
  */
 public final class TimeFunctions {
-    private static final BrookType NOW = BrookType.datetime("UTC");
-
     private TimeFunctions() {
     }
 
@@ -89,7 +88,7 @@ public final class TimeFunctions {
         ScalarKernel kernel = (operands, rows, output, context) -> {
             Instant now = Instant.now();
             long value = type.kind() == TypeKind.DATE ? now.getEpochSecond() / 86_400
-                    : io.brook.engine.expr.vector.VectorWriter.ticks(io.brook.engine.expr.vector.JavaValues.truncate(now, type), type);
+                    : VectorWriter.ticks(JavaValues.truncate(now, type), type);
             long[] values = Scratch.current().longs(0, rows.size());
             Arrays.fill(values, 0, rows.size(), value);
             Scatter.longs(values, rows.selection(), rows.size(), output, Storage.of(type));
@@ -147,12 +146,12 @@ public final class TimeFunctions {
         List<Expression> operands = List.of(Arguments.convert(start, common, registry), Arguments.convert(end, common, registry));
         return FunctionCall.of(name, List.of(arguments.getFirst(), operands.get(0), operands.get(1)),
                 Arguments.propagateNullable(BrookType.INT64, operands),
-                (values, rows, output, context) -> new DateDifference(common, unit)
-                        .compute(new io.brook.engine.expr.Operand[] {values[1], values[2]}, rows, output, context));
+                dropFirstOperand(new DateDifference(common, unit)));
     }
 
-    /** Ticks per second of a datetime type, for callers converting times. */
-    static long ticksPerSecond(BrookType type) {
-        return ArrowMapping.ticksPerSecond(type);
+    /** The unit argument is folded into the kernel; the kernel sees only the two times. */
+    private static ScalarKernel dropFirstOperand(ScalarKernel kernel) {
+        return (operands, rows, output, context) ->
+                kernel.compute(Arrays.copyOfRange(operands, 1, operands.length), rows, output, context);
     }
 }

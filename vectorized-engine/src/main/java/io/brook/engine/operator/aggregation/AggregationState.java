@@ -41,7 +41,7 @@ final class AggregationState implements AutoCloseable {
                     : new GroupByHash(keys.stream().map(Expression::type).toList(), context.allocator());
             for (int index = 0; index < calls.size(); index++) {
                 AggregateCall call = calls.get(index);
-                aggregators[index] = call.createAggregator(context.allocator());
+                aggregators[index] = call.createAggregator(context);
                 aggregators[index].ensureGroups(1);
                 if (call.distinct()) {
                     distinctFilters[index] = new DistinctFilter(

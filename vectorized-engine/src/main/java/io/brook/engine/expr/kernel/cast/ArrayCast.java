@@ -57,15 +57,14 @@ final class ArrayCast extends CastKernel {
         FieldVector converted = Vectors.allocate("item", to.element(), count, context.allocator());
         try (Chunk all = Chunk.of(List.of(), count)) {
             if (elementCast == null) {
-                converted.close();
-                converted = Vectors.allocate("item", to.element(), count, context.allocator());
+                // same element values, only the type's flags differ: copy them as they are
                 for (int index = 0; index < count; index++) {
                     converted.copyFromSafe(index, index, elements);
                 }
                 converted.setValueCount(count);
-                return converted;
+            } else {
+                elementCast.compute(new Operand[] {Operand.of(elements, from.element())}, all, converted, context);
             }
-            elementCast.compute(new Operand[] {Operand.of(elements, from.element())}, all, converted, context);
             return converted;
         } catch (RuntimeException e) {
             converted.close();

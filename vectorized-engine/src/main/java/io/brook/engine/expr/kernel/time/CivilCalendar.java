@@ -43,11 +43,11 @@ public final class CivilCalendar {
     }
 
     public static int month(long days) {
-        return (int) (Math.floorMod(toCivil(days), 10_000) / 100);
+        return Math.floorMod(toCivil(days), 10_000) / 100;
     }
 
     public static int dayOfMonth(long days) {
-        return (int) Math.floorMod(toCivil(days), 100);
+        return Math.floorMod(toCivil(days), 100);
     }
 
     /** Months since 1970-01 of the day's month. */
@@ -58,7 +58,7 @@ public final class CivilCalendar {
 
     /** The first day of the month with {@link #monthIndex} {@code index}. */
     public static long firstDayOfMonth(long index) {
-        return toDays(1970 + Math.floorDiv(index, 12), (int) Math.floorMod(index, 12) + 1, 1);
+        return toDays(1970 + Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1, 1);
     }
 
     public static int daysInMonth(long year, int month) {
@@ -77,16 +77,16 @@ public final class CivilCalendar {
     public static long plusMonths(long days, long months) {
         long civil = toCivil(days);
         long year = Math.floorDiv(civil, 10_000);
-        int month = (int) (Math.floorMod(civil, 10_000) / 100);
-        int day = (int) Math.floorMod(civil, 100);
+        int month = Math.floorMod(civil, 10_000) / 100;
+        int day = Math.floorMod(civil, 100);
         long index = year * 12 + month - 1 + months;
         long targetYear = Math.floorDiv(index, 12);
-        int targetMonth = (int) Math.floorMod(index, 12) + 1;
+        int targetMonth = Math.floorMod(index, 12) + 1;
         return toDays(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
     }
 
     /** ISO day of week, Monday = 1 .. Sunday = 7 (1970-01-01 was a Thursday). */
     public static int dayOfWeek(long days) {
-        return (int) Math.floorMod(days + 3, 7) + 1;
+        return Math.floorMod(days + 3, 7) + 1;
     }
 }

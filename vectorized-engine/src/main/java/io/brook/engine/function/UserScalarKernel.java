@@ -1,0 +1,60 @@
+package io.brook.engine.function;
+
+import io.brook.engine.chunk.Chunk;
+import io.brook.engine.error.BrookException;
+import io.brook.engine.error.ErrorCode;
+import io.brook.engine.expr.Operand;
+import io.brook.engine.expr.ScalarKernel;
+import io.brook.engine.function.user.UserScalarFunction;
+import io.brook.engine.operator.ChunkCompactor;
+import io.brook.engine.query.QueryContext;
+import org.apache.arrow.vector.FieldVector;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a user scalar function once per chunk: the live rows of each argument as a dense column,
+ * then the result values copied to the live positions.
+ */
+final class UserScalarKernel implements ScalarKernel {
+    private final UserScalarFunction function;
+
+    UserScalarKernel(UserScalarFunction function) {
+        this.function = function;
+    }
+
+    @Override
+    public void compute(Operand[] operands, Chunk rows, FieldVector output, QueryContext context) {
+        int count = rows.size();
+        int[] positions = new int[count];
+        for (int row = 0; row < count; row++) {
+            positions[row] = rows.position(row);
+        }
+        boolean dense = rows.isDense() && count == rows.physicalRowCount();
+        List<FieldVector> arguments = new ArrayList<>(operands.length);
+        List<FieldVector> copies = new ArrayList<>();
+        try {
+            for (Operand operand : operands) {
+                FieldVector argument = operand.isConstant() ? operand.constant().fill(count, context)
+                        : dense ? operand.vector() : ChunkCompactor.gather(operand.vector(), positions, count, context.allocator());
+                if (argument != operand.vector()) {
+                    copies.add(argument);
+                }
+                arguments.add(argument);
+            }
+            try (FieldVector result = function.evaluate(context, arguments, count)) {
+                if (result.getValueCount() != count) {
+                    throw new BrookException(ErrorCode.BAD_ARGUMENTS, "User function returned " + result.getValueCount()
+                            + " values for " + count + " rows");
+                }
+                for (int row = 0; row < count; row++) {
+                    output.copyFromSafe(row, positions[row], result);
+                }
+                output.setValueCount(rows.physicalRowCount());
+            }
+        } finally {
+            copies.forEach(FieldVector::close);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.brook.engine.function;
+
+import io.brook.engine.catalog.Column;
+import io.brook.engine.chunk.Chunk;
+import io.brook.engine.expr.Expression;
+import io.brook.engine.expr.Literal;
+import io.brook.engine.expr.vector.Vectors;
+import io.brook.engine.function.aggregate.AggregateCall;
+import io.brook.engine.function.user.UserAggregateFunction;
+import io.brook.engine.function.user.UserAggregateState;
+import io.brook.engine.function.user.UserFunctionDefinition;
+import io.brook.engine.function.user.UserScalarFunction;
+import io.brook.engine.operator.aggregation.EmitPolicy;
+import io.brook.engine.operator.aggregation.HashAggregationOperator;
+import io.brook.engine.query.QueryContext;
+import io.brook.engine.testing.CollectingSink;
+import io.brook.engine.testing.TestSupport;
+import io.brook.engine.testing.TestSupport.Schema;
+import io.brook.engine.types.BrookType;
+import io.brook.engine.types.TypeParser;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+
+import static io.brook.engine.testing.TestSupport.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** User functions through the registry, with plain Java standing in for the Python runtime. */
+class UserFunctionsTest {
+    private final FunctionRegistry registry = new FunctionRegistry();
+    private final TestSupport support = TestSupport.create();
+
+    @AfterEach
+    void close() {
+        support.close();
+    }
+
+    /** add_one(x int64) -> nullable(int64): x + 1, NULL for NULL; checks it sees dense columns. */
+    private static final UserScalarFunction ADD_ONE = (QueryContext context, List<FieldVector> arguments, int rowCount) -> {
+        BigIntVector input = (BigIntVector) arguments.getFirst();
+        assertEquals(rowCount, input.getValueCount());
+        BigIntVector output = (BigIntVector) Vectors.allocate(TypeParser.parse("nullable(int64)"), rowCount, context.allocator());
+        for (int row = 0; row < rowCount; row++) {
+            if (input.isNull(row)) {
+                output.setNull(row);
+            } else {
+                output.set(row, input.get(row) + 1);
+            }
+        }
+        output.setValueCount(rowCount);
+        return output;
+    };
+
+    /** my_sum(x int64) -> int64, with a checkpointable state. */
+    private static final class SumState implements UserAggregateState {
+        private long total;
+
+        @Override
+        public void process(List<FieldVector> arguments, int rowCount) {
+            BigIntVector input = (BigIntVector) arguments.getFirst();
+            for (int row = 0; row < rowCount; row++) {
+                total += input.isNull(row) ? 0 : input.get(row);
+            }
+        }
+
+        @Override
+        public void finalizeInto(FieldVector output, int index) {
+            ((BigIntVector) output).setSafe(index, total);
+        }
+
+        @Override
+        public byte[] serialize() {
+            return ByteBuffer.allocate(8).putLong(total).array();
+        }
+
+        @Override
+        public void deserialize(byte[] data) {
+            total = ByteBuffer.wrap(data).getLong();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static final UserAggregateFunction MY_SUM = new UserAggregateFunction() {
+        @Override
+        public UserAggregateState newState(QueryContext context) {
+            return new SumState();
+        }
+
+        @Override
+        public boolean supportsCheckpoint() {
+            return true;
+        }
+    };
+
+    private static UserFunctionDefinition definition(String name, boolean aggregate, BrookType returns) {
+        return new UserFunctionDefinition(name, aggregate, List.of(Column.of("x", BrookType.INT64)), returns, "python", "", 1);
+    }
+
+    @Test
+    void scalarUserFunctionOverSelectedRowsWithConversion() {
+        registry.register(UserFunctions.scalar(definition("add_one", false, TypeParser.parse("nullable(int64)")), ADD_ONE));
+        Schema schema = Schema.of("v", TypeParser.parse("nullable(int32)"));
+        Expression call = registry.call("add_one", List.of(schema.column("v")));
+        assertEquals(Arrays.asList(2L, null, -4L), support.evaluateRows(call, schema, List.of(row(1), row((Object) null), row(-5)), row(100)));
+        Expression constant = registry.call("add_one", List.of(Literal.of(41, BrookType.INT8)));
+        try (Chunk chunk = Chunk.of(List.of(), 2)) {
+            assertEquals(List.of(42L, 42L), support.evaluate(constant, chunk));
+        }
+    }
+
+    @Test
+    void aggregateUserFunctionPerGroupWithCheckpoint() {
+        registry.register(UserFunctions.aggregate(definition("my_sum", true, BrookType.INT64), MY_SUM));
+        Schema schema = Schema.of("k", BrookType.STRING, "x", BrookType.INT64);
+        AggregateCall call = registry.aggregate("my_sum", List.of(schema.column("x")), false);
+        byte[] checkpoint;
+        try (HashAggregationOperator operator = new HashAggregationOperator(List.of(schema.column("k")), List.of(call),
+                EmitPolicy.onFinish(), support.context(), new CollectingSink());
+             Chunk chunk = support.sparseChunk(schema, List.of(row("a", 1L), row("b", 10L), row("a", 2L)), row("a", 1000L))) {
+            operator.push(chunk);
+            checkpoint = operator.checkpoint();
+        }
+        CollectingSink sink = new CollectingSink();
+        try (HashAggregationOperator operator = new HashAggregationOperator(List.of(schema.column("k")), List.of(call),
+                EmitPolicy.onFinish(), support.context(), sink);
+             Chunk chunk = support.chunk(schema, List.of(row("b", 5L), row("c", 7L)))) {
+            operator.restore(checkpoint);
+            operator.push(chunk);
+            operator.finish();
+        }
+        assertEquals(List.of(row("a", 3L), row("b", 15L), row("c", 7L)), sink.rows());
+    }
+}
