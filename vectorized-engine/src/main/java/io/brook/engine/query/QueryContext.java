@@ -17,6 +17,7 @@ public final class QueryContext implements AutoCloseable {
     private final BufferAllocator allocator;
     private final QuerySettings settings;
     private final AtomicReference<BrookException> failure = new AtomicReference<>();
+    private final java.util.List<Runnable> cancelListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopRequested;
     private volatile Thread runner;
 
@@ -54,6 +55,20 @@ public final class QueryContext implements AutoCloseable {
             if (thread != null) {
                 thread.interrupt();
             }
+            for (Runnable listener : cancelListeners) {
+                listener.run();
+            }
+        }
+    }
+
+    /**
+     * Runs {@code listener} when the query is cancelled (at once if it already is), for work
+     * that a thread interrupt does not reach, such as user code running in another runtime.
+     */
+    public void onCancel(Runnable listener) {
+        cancelListeners.add(listener);
+        if (failure.get() != null && cancelListeners.remove(listener)) {
+            listener.run();
         }
     }
 
