@@ -48,8 +48,8 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 10, time = 2)
 @Fork(1)
 public class FilterSumKernelBenchmark {
     static final int CHUNK_ROWS = 65_536;

@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class GroupByBenchmark {
     static final String NAME = "metrics";
+    /** One log entry per 50,000 rows, as the ingest benchmark writes them. */
+    static final int LOAD_BATCH_ROWS = 50_000;
 
     @State(Scope.Benchmark)
     public static class BrookData {
@@ -44,7 +46,7 @@ public class GroupByBenchmark {
             directory = new ScratchDirectory("brook-bench-");
             try (BrookEngineDatabase loader = new BrookEngineDatabase(directory.path())) {
                 loader.createStream(NAME);
-                loader.insert(NAME, rows, 100_000);
+                loader.insert(NAME, rows, LOAD_BATCH_ROWS);
             }
             database = BrookDatabase.open(directory.path());
         }
