@@ -48,6 +48,7 @@ final class EngineRuntime implements AutoCloseable {
     private final FunctionLanguages functionLanguages;
     private final StreamDdl streamDdl;
     private final ExternalStreamDdl externalStreamDdl;
+    private final EngineServiceRegistry services;
     private final QueryContextFactory contexts;
     private final QueryLauncher queries;
     private final MetadataView metadata;
@@ -63,7 +64,8 @@ final class EngineRuntime implements AutoCloseable {
         this.externalTypes = ExternalStreamTypes.load(loader);
         this.functionLanguages = FunctionLanguages.load(loader);
         this.streamDdl = new StreamDdl(catalog, new StreamStore(dataDirectory), functions);
-        this.externalStreamDdl = new ExternalStreamDdl(catalog, externalTypes, streamDdl);
+        this.services = new EngineServiceRegistry(systemTables);
+        this.externalStreamDdl = new ExternalStreamDdl(catalog, externalTypes, streamDdl, services);
         this.contexts = new QueryContextFactory(allocator);
         this.queries = new QueryLauncher(contexts);
         this.metadata = new MetadataView(catalog, functions, systemTables);
@@ -228,6 +230,7 @@ final class EngineRuntime implements AutoCloseable {
         for (var external : catalog.externalStreams()) {
             external.stream().close();
         }
+        services.close();
         try {
             allocator.close();
         } catch (IllegalStateException leak) {

@@ -194,4 +194,13 @@ class EngineTest {
                     () -> run(session, "CREATE STREAM t (v int64) SETTINGS shards=3")).code());
         }
     }
+
+    @Test
+    void arrayAndMapParameters() throws Exception {
+        try (Engine engine = Engine.open(EngineConfig.memory("nested-params")); Session session = engine.openSession(Map.of())) {
+            run(session, "CREATE STREAM s (tags array(string), counts map(string, int32))");
+            session.execute("INSERT INTO s VALUES (?, ?)", List.of(List.of("a", "b"), Map.of("k", 3L)), ExecuteOptions.NONE);
+            assertEquals(List.of(List.of(2L, 3)), rows(session, "SELECT length(tags), counts['k'] FROM table(s)"));
+        }
+    }
 }

@@ -20,7 +20,8 @@ public interface ExternalStreamType {
     /**
      * Validates the definition (settings, body, reachability) and returns the stream. Called at
      * CREATE and again when the catalog is reloaded; a failure is a BrookException with the
-     * SPEC's code and text, and the CREATE changes nothing.
+     * SPEC's code and text, and the CREATE changes nothing. {@code services} are the engine's
+     * that the stream is created in.
      */
-    ExternalStream create(ExternalStreamDefinition definition);
+    ExternalStream create(ExternalStreamDefinition definition, EngineServices services);
 }

@@ -71,8 +71,32 @@ public final class Parameters {
             case java.time.OffsetDateTime offset -> offset.toInstant();
             case java.time.ZonedDateTime zoned -> zoned.toInstant();
             case Character c -> c.toString();
+            case java.sql.Array array -> arrayValues(array);
+            case Object[] items -> java.util.Arrays.stream(items).map(Parameters::normalize).toList();
             default -> value;
         };
+    }
+
+    /** The type of a collection's elements: that of the first non-null one, nullable if any is null. */
+    private static BrookType elementType(List<?> values) {
+        BrookType type = BrookType.NOTHING;
+        boolean nulls = false;
+        for (Object value : values) {
+            if (value == null) {
+                nulls = true;
+            } else if (type == BrookType.NOTHING) {
+                type = typeOf(normalize(value));
+            }
+        }
+        return type == BrookType.NOTHING ? BrookType.STRING.withNullable(true) : type.withNullable(nulls || type.nullable());
+    }
+
+    private static List<Object> arrayValues(java.sql.Array array) {
+        try {
+            return java.util.Arrays.stream((Object[]) array.getArray()).map(Parameters::normalize).toList();
+        } catch (java.sql.SQLException e) {
+            throw new BrookException(ErrorCode.BAD_ARGUMENTS, "Cannot read an array parameter: " + e.getMessage());
+        }
     }
 
     public static BrookType typeOf(Object value) {
@@ -88,6 +112,9 @@ public final class Parameters {
             case Instant ignored -> BrookType.datetime64(3, "UTC");
             case LocalDate ignored -> BrookType.DATE;
             case java.util.UUID ignored -> BrookType.UUID;
+            case List<?> list -> BrookType.array(elementType(list));
+            case java.util.Map<?, ?> map -> BrookType.map(elementType(List.copyOf(map.keySet())),
+                    elementType(new java.util.ArrayList<>(map.values())));
             default -> throw new BrookException(ErrorCode.BAD_ARGUMENTS,
                     "Parameters of class " + value.getClass().getName() + " are not supported");
         };

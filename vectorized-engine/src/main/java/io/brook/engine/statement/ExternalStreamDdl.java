@@ -6,6 +6,7 @@ import io.brook.engine.catalog.ExternalStreamEntry;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
 import io.brook.engine.external.ExternalStream;
+import io.brook.engine.external.EngineServices;
 import io.brook.engine.external.ExternalStreamDefinition;
 import io.brook.engine.external.ExternalStreamType;
 import io.brook.engine.external.ExternalStreamTypes;
@@ -24,11 +25,13 @@ public final class ExternalStreamDdl {
     private final Catalog catalog;
     private final ExternalStreamTypes types;
     private final StreamDdl streams;
+    private final EngineServices services;
 
-    public ExternalStreamDdl(Catalog catalog, ExternalStreamTypes types, StreamDdl streams) {
+    public ExternalStreamDdl(Catalog catalog, ExternalStreamTypes types, StreamDdl streams, EngineServices services) {
         this.catalog = catalog;
         this.types = types;
         this.streams = streams;
+        this.services = services;
     }
 
     public void create(CreateExternalStream create, String ddl, boolean replay) {
@@ -45,7 +48,7 @@ public final class ExternalStreamDdl {
         List<Column> columns = create.columns().isEmpty() ? List.of() : streams.columns(create.columns());
         ExternalStreamDefinition definition = new ExternalStreamDefinition(name, columns, create.body(),
                 create.bodyLine(), settings);
-        ExternalStream stream = type.create(definition);
+        ExternalStream stream = type.create(definition, services);
         try {
             catalog.addExternalStream(new ExternalStreamEntry(definition, stream), ddl, !replay);
         } catch (RuntimeException e) {

@@ -1,0 +1,131 @@
+package io.brook.engine.external;
+
+import io.brook.engine.catalog.Column;
+import io.brook.engine.chunk.Chunk;
+import io.brook.engine.error.BrookException;
+import io.brook.engine.error.ErrorCode;
+import io.brook.engine.operator.ChunkBuilder;
+import io.brook.engine.operator.ChunkSource;
+import io.brook.engine.query.QueryContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A small real external-stream type for testing the SPI ({@code type='counting'}): reading
+ * gives the numbers 1..{@code count} in one chunk; writing counts rows and calls into an engine-
+ * shared {@link Tally}.
+ */
+public final class CountingStreamType implements ExternalStreamType {
+
+    /** Engine-scoped state: rows written through every counting stream of one engine. */
+    public static final class Tally implements AutoCloseable {
+        public static final AtomicInteger CREATED = new AtomicInteger();
+        public static final AtomicInteger CLOSED = new AtomicInteger();
+        /** The tally made last, so a test can read what its engine's sinks received. */
+        public static volatile Tally last;
+        public final AtomicLong rows = new AtomicLong();
+        public final AtomicLong writeCalls = new AtomicLong();
+
+        Tally() {
+            CREATED.incrementAndGet();
+            last = this;
+        }
+
+        @Override
+        public void close() {
+            CLOSED.incrementAndGet();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "counting";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("counter");
+    }
+
+    @Override
+    public ExternalStream create(ExternalStreamDefinition definition, EngineServices services) {
+        for (String setting : definition.settings().keySet()) {
+            if (!List.of("type", "count").contains(setting)) {
+                throw new BrookException(ErrorCode.UNKNOWN_SETTING, "Unknown setting " + setting + ": for storage ExternalStream");
+            }
+        }
+        int count = Integer.parseInt(definition.settings().getOrDefault("count", "3"));
+        Tally tally = services.shared(Tally.class, Tally::new);
+        List<Column> columns = definition.columns();
+        return new ExternalStream() {
+            @Override
+            public List<Column> columns() {
+                return columns;
+            }
+
+            @Override
+            public ChunkSource openSource(QueryContext context, ReadOptions options) {
+                return new NumbersSource(context, columns.getFirst(), count);
+            }
+
+            @Override
+            public ExternalSink openSink(QueryContext context) {
+                return new ExternalSink() {
+                    @Override
+                    public void write(Chunk chunk) {
+                        tally.rows.addAndGet(chunk.size());
+                        tally.writeCalls.incrementAndGet();
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        };
+    }
+
+    /** Hands out the numbers 1..count once. */
+    private static final class NumbersSource implements ChunkSource {
+        private final QueryContext context;
+        private final Column column;
+        private final int count;
+        private boolean done;
+
+        NumbersSource(QueryContext context, Column column, int count) {
+            this.context = context;
+            this.column = column;
+            this.count = count;
+        }
+
+        @Override
+        public Chunk next(long maxWaitNanos) {
+            if (done) {
+                return null;
+            }
+            done = true;
+            List<List<?>> rows = new ArrayList<>();
+            for (long i = 1; i <= count; i++) {
+                rows.add(List.of(i));
+            }
+            return ChunkBuilder.of(List.of(column.name()), List.of(column.type()), rows, context.allocator());
+        }
+
+        @Override
+        public boolean isFinished() {
+            return done;
+        }
+
+        @Override
+        public String describe() {
+            return "counting 1.." + count;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
