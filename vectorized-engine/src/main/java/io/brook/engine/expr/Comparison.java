@@ -1,5 +1,6 @@
 package io.brook.engine.expr;
 
+import io.brook.engine.expr.vector.Validity;
 import io.brook.engine.chunk.Chunk;
 import io.brook.engine.expr.kernel.CompareKind;
 import io.brook.engine.expr.kernel.Comparisons;
@@ -118,7 +119,7 @@ public final class Comparison implements Expression {
              StringColumn strings = StringColumn.of(Operand.of(value.vector(), column.type()), context.allocator());
              StringColumn expected = StringColumn.of(Operand.constant(constant), context.allocator())) {
             FieldVector vector = value.vector();
-            boolean hasNulls = vector.getNullCount() != 0;
+            boolean hasNulls = !Validity.hasNoNulls(vector);
             long validity = vector.getValidityBufferAddress();
             int found = 0;
             for (int row = 0; row < chunk.size(); row++) {

@@ -1,5 +1,6 @@
 package io.brook.engine.expr.kernel;
 
+import io.brook.engine.expr.vector.Validity;
 import io.brook.engine.chunk.Chunk;
 import io.brook.engine.expr.memory.Memory;
 import io.brook.engine.expr.memory.Scratch;
@@ -20,7 +21,7 @@ public final class RangeSelection {
 
     /** Integer storages; for uint64, {@code low} and {@code high} are unsigned bit patterns. */
     public static int longs(FieldVector vector, Storage storage, Chunk rows, long low, long high, boolean inside, int[] out) {
-        boolean hasNulls = vector.getNullCount() != 0;
+        boolean hasNulls = !Validity.hasNoNulls(vector);
         if (inside && !hasNulls && storage == Storage.INT64) {
             return int64Inside(vector.getDataBufferAddress(), rows, low, high, out);
         }
@@ -50,7 +51,7 @@ public final class RangeSelection {
     }
 
     public static int doubles(FieldVector vector, BrookType type, Chunk rows, double low, double high, boolean inside, int[] out) {
-        boolean hasNulls = vector.getNullCount() != 0;
+        boolean hasNulls = !Validity.hasNoNulls(vector);
         Storage storage = Storage.of(type);
         if (inside && !hasNulls && storage == Storage.FLOAT64) {
             return float64Inside(vector.getDataBufferAddress(), rows, low, high, out);

@@ -56,9 +56,13 @@ public final class Validity {
         return Memory.bit(vector.getValidityBufferAddress(), position) != 0;
     }
 
-    /** True when the vector has no null among its physical positions (cheap: a popcount). */
+    /**
+     * True when the vector has no null among its physical positions. A column whose type is not
+     * nullable never holds one, so its bitmap is not even counted (that count showed up at about
+     * a tenth of a filter-and-sum profile).
+     */
     public static boolean hasNoNulls(FieldVector vector) {
-        return vector.getNullCount() == 0;
+        return !vector.getField().isNullable() || vector.getNullCount() == 0;
     }
 
     /** Bytes a bitmap of {@code count} bits needs. */

@@ -52,7 +52,7 @@ final class SumAggregator implements GroupedAggregator {
         if (seen != null) {
             seen.markNonNull(argument, rows, groupIds);
         }
-        boolean hasNulls = argument.getNullCount() != 0;
+        boolean hasNulls = !Validity.hasNoNulls(argument);
         if (floating) {
             if (groupIds == null && !hasNulls && Storage.of(input) == Storage.FLOAT64) {
                 sums.setDouble(0, sums.getDouble(0) + GlobalSums.float64(argument.getDataBufferAddress(), rows));
