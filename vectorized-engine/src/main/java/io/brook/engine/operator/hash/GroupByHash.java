@@ -94,8 +94,11 @@ public final class GroupByHash implements AutoCloseable {
         for (int index = 0; index < keys.length; index++) {
             keys[index].load(keyVectors[index], rows, hashes, index == 0);
         }
-        for (int row = 0; row < count; row++) {
-            hashes[row] = Hashing.mix(hashes[row]);
+        if (keys.length > 1) {
+            // each column's hash is already mixed; only combining several needs another mix
+            for (int row = 0; row < count; row++) {
+                hashes[row] = Hashing.mix(hashes[row]);
+            }
         }
         for (int row = 0; row < count; row++) {
             groupIds[row] = find(hashes[row], row, rows.position(row));
@@ -207,7 +210,7 @@ public final class GroupByHash implements AutoCloseable {
                 long columnHash = keys[index].storedHash(group);
                 hash = index == 0 ? columnHash : Hashing.combine(hash, columnHash);
             }
-            groupHashes.set(group, Hashing.mix(hash));
+            groupHashes.set(group, keys.length > 1 ? Hashing.mix(hash) : hash);
         }
         groupCount = groups;
         int slots = INITIAL_SLOTS;
