@@ -112,3 +112,27 @@ streaming q7
 SELECT id FROM events SETTINGS max_execution_time=0.3
 
 results q7 error 394 Query was cancelled
+
+# EMIT PERIODIC ... REPEAT emits even when no new rows arrived
+statement ok
+CREATE STREAM quiet (v int64)
+
+streaming q8
+SELECT count(), sum(v) FROM quiet EMIT PERIODIC 100ms REPEAT LIMIT 3
+
+results q8
+----
+0	0
+0	0
+0	0
+
+# without REPEAT, nothing is emitted until rows arrive
+streaming q9
+SELECT count() FROM quiet EMIT PERIODIC 100ms LIMIT 1
+
+statement ok
+INSERT INTO quiet VALUES (5)
+
+results q9
+----
+1
