@@ -37,6 +37,15 @@ public final class Session implements AutoCloseable {
         return runtime.executeBatch(state, sql, parameterRows, options);
     }
 
+    /**
+     * Cancels the statements this session is executing that have no {@link QueryResult} of
+     * their own (an INSERT ... SELECT, say); they fail with code 394. Queries are cancelled
+     * through their {@link QueryResult}.
+     */
+    public void cancelRunningStatements() {
+        state.running().cancelAll();
+    }
+
     /** Number of {@code ?} markers, checking the syntax. */
     public int parameterCount(String sql) {
         return runtime.parameterCount(sql);

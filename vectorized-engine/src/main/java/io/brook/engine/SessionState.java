@@ -9,6 +9,7 @@ import java.util.Map;
 final class SessionState implements AutoCloseable {
     private volatile QuerySettings settings;
     private volatile String database = "default";
+    private final io.brook.engine.query.RunningStatements running = new io.brook.engine.query.RunningStatements();
 
     private SessionState(QuerySettings settings) {
         this.settings = settings;
@@ -32,6 +33,10 @@ final class SessionState implements AutoCloseable {
         settings = settings.with(Map.of(name, value));
     }
 
+    io.brook.engine.query.RunningStatements running() {
+        return running;
+    }
+
     String database() {
         return database;
     }
@@ -42,5 +47,6 @@ final class SessionState implements AutoCloseable {
 
     @Override
     public void close() {
+        running.cancelAll();
     }
 }

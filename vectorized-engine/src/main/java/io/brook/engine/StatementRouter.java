@@ -50,7 +50,8 @@ final class StatementRouter {
         CatalogQueries queries = new CatalogQueries(runtime.metadata());
         return switch (statement) {
             case Query query -> runtime.queries().start(planning.planner().plan(query, false), options);
-            case Insert insert -> new InsertExecutor(planning, runtime.contexts()).execute(insert, parameterRows);
+            case Insert insert -> new InsertExecutor(planning, runtime.contexts(), session.running(), runtime.queries().timers())
+                    .execute(insert, parameterRows, options.timeoutMillis());
             case CreateStream create -> done(() -> runtime.streamDdl().create(create, sql, false));
             case DropStream drop -> done(() -> runtime.streamDdl().drop(drop));
             case CreateExternalStream create -> done(() -> runtime.externalStreamDdl().create(create, sql, false));

@@ -203,4 +203,34 @@ class EngineTest {
             assertEquals(List.of(List.of(2L, 3)), rows(session, "SELECT length(tags), counts['k'] FROM table(s)"));
         }
     }
+
+    @Test
+    void aStreamingInsertSelectStopsOnCancelAndOnTimeout() throws Exception {
+        try (Engine engine = Engine.open(EngineConfig.memory("insert-cancel")); Session session = engine.openSession(Map.of())) {
+            run(session, "CREATE STREAM source (v int64)");
+            run(session, "CREATE STREAM target (v int64)");
+            CompletableFuture<Object> copying = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return session.execute("INSERT INTO target SELECT v FROM source");
+                } catch (BrookException e) {
+                    return e;
+                }
+            });
+            Thread.sleep(300);
+            run(session, "INSERT INTO source VALUES (1), (2)");
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!rows(session, "SELECT count() FROM table(target)").equals(List.of(List.of(2L)))) {
+                assertTrue(System.currentTimeMillis() < deadline, "the streaming copy never delivered");
+                Thread.sleep(50);
+            }
+            session.cancelRunningStatements();
+            Object outcome = copying.get(5, TimeUnit.SECONDS);
+            assertTrue(outcome instanceof BrookException e && e.code() == ErrorCode.QUERY_WAS_CANCELLED, String.valueOf(outcome));
+
+            BrookException timedOut = assertThrows(BrookException.class, () -> session.execute(
+                    "INSERT INTO target SELECT v FROM source", List.of(), new ExecuteOptions(200, 0)));
+            assertEquals(ErrorCode.QUERY_WAS_CANCELLED, timedOut.code());
+            assertEquals(List.of(List.of(2L)), rows(session, "SELECT count() FROM table(target)"));
+        }
+    }
 }

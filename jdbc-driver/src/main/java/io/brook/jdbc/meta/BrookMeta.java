@@ -251,8 +251,12 @@ public final class BrookMeta extends MetadataMeta {
     /** Stops the statement's running query from any thread; its consumer sees code 394. */
     public void cancel(StatementHandle handle) {
         StatementState statement = lookup(handle);
-        if (statement != null) {
-            statement.cancel();
+        if (statement != null && statement.cancel()) {
+            // An INSERT ... SELECT (or any statement still executing) has no query to cancel yet.
+            ConnectionState connection = connections.get(handle.connectionId);
+            if (connection != null) {
+                connection.session.cancelRunningStatements();
+            }
         }
     }
 

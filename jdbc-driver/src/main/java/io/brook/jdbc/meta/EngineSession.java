@@ -23,6 +23,9 @@ public interface EngineSession extends AutoCloseable {
 
     int parameterCount(String sql);
 
+    /** Cancels statements executing without a result set of their own (INSERT ... SELECT). */
+    void cancelRunningStatements();
+
     /** Result columns of a query without running it; empty for other statements. */
     List<Column> describe(String sql);
 

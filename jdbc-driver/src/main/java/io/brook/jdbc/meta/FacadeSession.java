@@ -32,6 +32,11 @@ public final class FacadeSession implements EngineSession {
     }
 
     @Override
+    public void cancelRunningStatements() {
+        session.cancelRunningStatements();
+    }
+
+    @Override
     public int parameterCount(String sql) {
         return session.parameterCount(sql);
     }

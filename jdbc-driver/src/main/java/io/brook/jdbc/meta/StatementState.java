@@ -65,17 +65,21 @@ final class StatementState {
         return query;
     }
 
-    void cancel() {
+    /** Cancels the running query; returns true when an execution is under way without one yet. */
+    boolean cancel() {
         RunningQuery running;
+        boolean pending;
         synchronized (this) {
             running = query;
-            if (running == null && executing) {
+            pending = running == null && executing;
+            if (pending) {
                 cancelPending = true;
             }
         }
         if (running != null) {
             running.cancel();
         }
+        return pending;
     }
 
     void closeQuery() {

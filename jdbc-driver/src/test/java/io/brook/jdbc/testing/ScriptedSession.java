@@ -18,6 +18,7 @@ import java.util.function.Function;
  * makes its result (or throws its failure). Every call is recorded for the test to inspect.
  */
 public final class ScriptedSession implements EngineSession {
+    private volatile int runningStatementCancels;
 
     public record Call(String sql, List<?> parameters, ExecuteOptions options) {
     }
@@ -82,6 +83,16 @@ public final class ScriptedSession implements EngineSession {
         long[] counts = new long[parameterRows.size()];
         java.util.Arrays.fill(counts, 1);
         return counts;
+    }
+
+    @Override
+    public void cancelRunningStatements() {
+        runningStatementCancels++;
+    }
+
+    /** How often the driver asked to cancel statements that had no result set. */
+    public int runningStatementCancels() {
+        return runningStatementCancels;
     }
 
     @Override

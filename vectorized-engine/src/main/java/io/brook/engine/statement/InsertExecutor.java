@@ -16,6 +16,7 @@ import io.brook.engine.plan.PlanningContext;
 import io.brook.engine.plan.QueryPlan;
 import io.brook.engine.query.QueryContext;
 import io.brook.engine.query.QueryDriver;
+import io.brook.engine.query.RunningStatements;
 import io.brook.engine.query.QuerySettings;
 import io.brook.engine.plan.SettingValues;
 import io.brook.engine.sql.ast.Insert;
@@ -25,6 +26,9 @@ import io.brook.engine.types.BrookType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs INSERT into a stream or an external stream. VALUES rows (and JDBC batches) become one
@@ -34,23 +38,44 @@ import java.util.List;
 public final class InsertExecutor {
     private final PlanningContext planning;
     private final QueryContextFactory contexts;
+    private final RunningStatements running;
+    private final ScheduledExecutorService timers;
 
-    public InsertExecutor(PlanningContext planning, QueryContextFactory contexts) {
+    public InsertExecutor(PlanningContext planning, QueryContextFactory contexts, RunningStatements running,
+                          ScheduledExecutorService timers) {
         this.planning = planning;
         this.contexts = contexts;
+        this.running = running;
+        this.timers = timers;
     }
 
-    /** Runs the INSERT once per parameter row (one row of {@link Parameters#NONE} for none). */
-    public StatementResult.Update execute(Insert insert, List<Parameters> parameterRows) {
+    /**
+     * Runs the INSERT once per parameter row (one row of {@link Parameters#NONE} for none). It can
+     * be cancelled through the session while it runs, and {@code timeoutMillis} (0: none) or the
+     * statement's {@code max_execution_time} cancels it with code 394.
+     */
+    public StatementResult.Update execute(Insert insert, List<Parameters> parameterRows, long timeoutMillis) {
         Target target = target(insert);
         List<Column> supplied = TargetColumns.supplied(insert.target().name(), target.storable(), target.declared(),
                 insert.columns());
         QuerySettings settings = planning.settings().with(SettingValues.of(insert.settings()));
-        try (QueryContext context = contexts.create(settings)) {
-            if (insert.values() != null) {
-                return values(insert, parameterRows, target, supplied, context);
+        long timeout = timeoutMillis > 0 ? timeoutMillis : settings.maxExecutionMillis();
+        try (QueryContext context = contexts.create(settings);
+             RunningStatements.Tracked ignored = running.track(context)) {
+            ScheduledFuture<?> timer = timeout <= 0 ? null : timers.schedule(() -> context.cancel(
+                    new BrookException(ErrorCode.QUERY_WAS_CANCELLED,
+                            "Query was cancelled: it ran longer than its timeout of " + timeout + " ms")),
+                    timeout, TimeUnit.MILLISECONDS);
+            try {
+                if (insert.values() != null) {
+                    return values(insert, parameterRows, target, supplied, context);
+                }
+                return select(insert, target, supplied, context);
+            } finally {
+                if (timer != null) {
+                    timer.cancel(false);
+                }
             }
-            return select(insert, target, supplied, context);
         }
     }
 
