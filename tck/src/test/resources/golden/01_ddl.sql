@@ -101,3 +101,24 @@ SHOW DATABASES
 ----
 default
 system
+
+# USE changes where unqualified names in FROM are found
+statement ok
+USE system
+
+query
+SELECT name FROM databases ORDER BY name
+----
+default
+system
+
+statement ok
+USE default
+
+query
+SELECT count() FROM table(metrics)
+----
+0
+
+statement error 81 Database nowhere doesn't exist
+USE nowhere

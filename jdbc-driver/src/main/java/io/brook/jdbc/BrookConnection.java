@@ -23,6 +23,15 @@ final class BrookConnection extends AvaticaConnection {
     }
 
     @Override
+    public void setSchema(String schema) throws SQLException {
+        try {
+            super.setSchema(schema);
+        } catch (SQLException | RuntimeException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    @Override
     public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
                                               int resultSetHoldability) throws SQLException {
         try {

@@ -173,7 +173,7 @@ final class EngineRuntime implements AutoCloseable {
     }
 
     PlanningContext planning(SessionState state, Parameters parameters, String sql) {
-        return new PlanningContext(catalog, functions, systemTables, state.settings(), parameters, sql);
+        return new PlanningContext(catalog, functions, systemTables, state.settings(), parameters, sql, state.database());
     }
 
     private static <T> T guarded(java.util.function.Supplier<T> action) {

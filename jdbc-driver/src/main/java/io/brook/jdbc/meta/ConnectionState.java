@@ -44,6 +44,15 @@ final class ConnectionState implements AutoCloseable {
 
     synchronized Meta.ConnectionProperties sync(Meta.ConnectionProperties changes) {
         // Brook has no transactions: every statement commits on its own, whatever is asked.
+        String schema = changes.getSchema();
+        if (schema != null && !schema.equals(properties.getSchema())) {
+            // Connection.setSchema: the session's database, as USE sets it (fails for an unknown one)
+            io.brook.engine.StatementResult result = session.execute("USE `" + schema.replace("`", "``") + "`",
+                    java.util.List.of(), io.brook.engine.ExecuteOptions.NONE);
+            if (result instanceof io.brook.engine.QueryResult query) {
+                query.close();
+            }
+        }
         properties.merge(changes);
         properties.setAutoCommit(true);
         properties.setTransactionIsolation(Connection.TRANSACTION_NONE);

@@ -16,15 +16,17 @@ public final class PlanningContext {
     private final Parameters parameters;
     private final boolean mentionsSequence;
     private final QueryPlanner planner;
+    private final String database;
 
     public PlanningContext(Catalog catalog, FunctionRegistry functions, SystemTables systemTables,
-                           QuerySettings settings, Parameters parameters, String sql) {
+                           QuerySettings settings, Parameters parameters, String sql, String database) {
         this(catalog, functions, systemTables, settings, parameters,
-                sql.contains(io.brook.engine.stream.StreamSchema.SEQUENCE_COLUMN));
+                sql.contains(io.brook.engine.stream.StreamSchema.SEQUENCE_COLUMN), database);
     }
 
     private PlanningContext(Catalog catalog, FunctionRegistry functions, SystemTables systemTables,
-                            QuerySettings settings, Parameters parameters, boolean mentionsSequence) {
+                            QuerySettings settings, Parameters parameters, boolean mentionsSequence, String database) {
+        this.database = database;
         this.catalog = catalog;
         this.functions = functions;
         this.systemTables = systemTables;
@@ -32,6 +34,11 @@ public final class PlanningContext {
         this.parameters = parameters;
         this.mentionsSequence = mentionsSequence;
         this.planner = new QueryPlanner(this);
+    }
+
+    /** The session's current database (USE), where unqualified names in FROM are looked up. */
+    public String database() {
+        return database;
     }
 
     public Catalog catalog() {
@@ -64,7 +71,7 @@ public final class PlanningContext {
 
     /** This context with the query's own SETTINGS on top. */
     public PlanningContext withSettings(QuerySettings querySettings) {
-        return new PlanningContext(catalog, functions, systemTables, querySettings, parameters, mentionsSequence);
+        return new PlanningContext(catalog, functions, systemTables, querySettings, parameters, mentionsSequence, database);
     }
 
     ExpressionBinder binder(Scope scope) {

@@ -64,7 +64,7 @@ final class RelationPlanner {
     private PlannedRelation named(QualifiedName name, String alias, boolean bounded,
                                   io.brook.engine.sql.ast.Expression where) {
         String qualifier = alias != null ? alias : name.name();
-        String database = name.database();
+        String database = name.database() != null ? name.database() : planning.database();
         if (Catalog.SYSTEM_DATABASE.equals(database)) {
             return planning.systemTables().plan(name.name(), qualifier);
         }
