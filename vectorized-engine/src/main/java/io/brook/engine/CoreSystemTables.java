@@ -2,9 +2,9 @@ package io.brook.engine;
 
 import io.brook.engine.catalog.CatalogObject;
 import io.brook.engine.catalog.Column;
-import io.brook.engine.catalog.FunctionInfo;
 import io.brook.engine.plan.SystemTable;
 import io.brook.engine.plan.SystemTables;
+import io.brook.engine.statement.CatalogQueries;
 import io.brook.engine.types.BrookType;
 
 import java.util.ArrayList;
@@ -26,19 +26,9 @@ final class CoreSystemTables {
             }
             return rows;
         }));
-        tables.register("databases", table(List.of(Column.of("name", BrookType.STRING)), () -> {
-            List<List<Object>> rows = new ArrayList<>();
-            metadata.databases().forEach(name -> rows.add(List.of(name)));
-            return rows;
-        }));
-        tables.register("functions", table(List.of(Column.of("name", BrookType.STRING),
-                Column.of("is_aggregate", BrookType.BOOL), Column.of("origin", BrookType.STRING)), () -> {
-            List<List<Object>> rows = new ArrayList<>();
-            for (FunctionInfo function : metadata.functions()) {
-                rows.add(List.of(function.name(), function.aggregate(), function.userDefined() ? "user" : "builtin"));
-            }
-            return rows;
-        }));
+        CatalogQueries queries = new CatalogQueries(metadata);
+        tables.register("databases", table(CatalogQueries.SHOW_DATABASES, queries::showDatabases));
+        tables.register("functions", table(CatalogQueries.SHOW_FUNCTIONS, queries::showFunctions));
     }
 
     private static SystemTable table(List<Column> columns, java.util.function.Supplier<List<List<Object>>> rows) {

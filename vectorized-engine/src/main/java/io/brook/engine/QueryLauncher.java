@@ -1,7 +1,5 @@
 package io.brook.engine;
 
-import io.brook.engine.error.BrookException;
-import io.brook.engine.error.ErrorCode;
 import io.brook.engine.operator.ChunkSource;
 import io.brook.engine.operator.LimitOperator;
 import io.brook.engine.operator.Operator;
@@ -65,8 +63,7 @@ final class QueryLauncher implements AutoCloseable {
                 });
         running.put(context.queryId(), query);
         if (timeout > 0) {
-            timer[0] = timers.schedule(() -> context.cancel(new BrookException(ErrorCode.QUERY_WAS_CANCELLED,
-                    "Query was cancelled: it ran longer than its timeout of " + timeout + " ms")), timeout, TimeUnit.MILLISECONDS);
+            timer[0] = timers.schedule(() -> context.timeOut(timeout), timeout, TimeUnit.MILLISECONDS);
         }
         return query;
     }

@@ -6,8 +6,6 @@ import io.brook.engine.expr.Expression;
 import io.brook.engine.function.aggregate.AggregateCall;
 import io.brook.engine.function.FunctionRegistry;
 import io.brook.engine.sql.ast.FunctionCall;
-import io.brook.engine.sql.ast.Identifier;
-import io.brook.engine.sql.ast.IntegerLiteral;
 import io.brook.engine.sql.ast.OrderItem;
 import io.brook.engine.sql.ast.Select;
 import io.brook.engine.sql.ast.SelectExpression;
@@ -128,11 +126,4 @@ final class AggregationPlanner {
         return expressions;
     }
 
-    static boolean isOrdinal(io.brook.engine.sql.ast.Expression expression) {
-        return expression instanceof IntegerLiteral;
-    }
-
-    static boolean isSimpleName(io.brook.engine.sql.ast.Expression expression) {
-        return expression instanceof Identifier identifier && identifier.parts().size() == 1;
-    }
 }

@@ -41,7 +41,7 @@ final class OrderKeys {
         for (OrderItem item : select.orderBy()) {
             int output = outputIndex(item.expression(), outputs, input);
             if (output < 0) {
-                output = sameExpression(select, item.expression(), outputs);
+                output = sameExpression(item.expression(), outputs);
             }
             if (output < 0) {
                 throw new BrookException(ErrorCode.BAD_ARGUMENTS,
@@ -83,7 +83,7 @@ final class OrderKeys {
         return -1;
     }
 
-    private static int sameExpression(Select select, io.brook.engine.sql.ast.Expression expression,
+    private static int sameExpression(io.brook.engine.sql.ast.Expression expression,
                                       List<QueryPlanner.Output> outputs) {
         String text = ColumnNames.of(expression);
         for (int i = 0; i < outputs.size(); i++) {

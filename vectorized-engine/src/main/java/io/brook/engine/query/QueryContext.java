@@ -72,6 +72,12 @@ public final class QueryContext implements AutoCloseable {
         }
     }
 
+    /** Cancels the query because it ran longer than {@code timeoutMillis} (code 394). */
+    public void timeOut(long timeoutMillis) {
+        cancel(new BrookException(ErrorCode.QUERY_WAS_CANCELLED,
+                "Query was cancelled: it ran longer than its timeout of " + timeoutMillis + " ms"));
+    }
+
     public void cancel() {
         cancel(new BrookException(ErrorCode.QUERY_WAS_CANCELLED, "Query was cancelled"));
     }

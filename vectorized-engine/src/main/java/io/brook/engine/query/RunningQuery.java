@@ -56,7 +56,7 @@ public final class RunningQuery implements QueryResult {
             new QueryDriver(source, head, context, tickMillis).run();
             results.end(null);
         } catch (Throwable failure) {
-            results.end(failure instanceof BrookException ? failure : ResultQueue.asBrookException(failure));
+            results.end(failure);
         } finally {
             ended.countDown();
         }

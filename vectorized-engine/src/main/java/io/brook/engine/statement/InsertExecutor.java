@@ -62,10 +62,8 @@ public final class InsertExecutor {
         long timeout = timeoutMillis > 0 ? timeoutMillis : settings.maxExecutionMillis();
         try (QueryContext context = contexts.create(settings);
              RunningStatements.Tracked ignored = running.track(context)) {
-            ScheduledFuture<?> timer = timeout <= 0 ? null : timers.schedule(() -> context.cancel(
-                    new BrookException(ErrorCode.QUERY_WAS_CANCELLED,
-                            "Query was cancelled: it ran longer than its timeout of " + timeout + " ms")),
-                    timeout, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> timer = timeout <= 0 ? null
+                    : timers.schedule(() -> context.timeOut(timeout), timeout, TimeUnit.MILLISECONDS);
             try {
                 if (insert.values() != null) {
                     return values(insert, parameterRows, target, supplied, context);

@@ -90,10 +90,16 @@ public record BrookType(
     }
 
     public BrookType withNullable(boolean value) {
+        if (value == nullable) {
+            return this;
+        }
         return new BrookType(kind, value, lowCardinality, precision, scale, timezone, elements, fieldNames);
     }
 
     public BrookType withLowCardinality(boolean value) {
+        if (value == lowCardinality) {
+            return this;
+        }
         return new BrookType(kind, nullable, value, precision, scale, timezone, elements, fieldNames);
     }
 
