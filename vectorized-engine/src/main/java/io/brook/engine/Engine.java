@@ -34,6 +34,16 @@ public final class Engine implements AutoCloseable {
         return runtime.config();
     }
 
+    /**
+     * Turns on the local API user (SPEC 5.3) and returns it: a user name and password made now
+     * from a secure random source, held only in memory and different on every start. Code the
+     * engine runs (Python) receives them; a server accepts them. Calling it again returns the
+     * same user.
+     */
+    public io.brook.engine.external.EngineServices.LocalApiUser enableLocalApiUser() {
+        return runtime.enableLocalApiUser();
+    }
+
     public static String version() {
         return BrookVersion.VERSION;
     }

@@ -4,6 +4,7 @@ import io.brook.engine.catalog.Catalog;
 import io.brook.engine.catalog.Column;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.external.EngineServices;
 import io.brook.engine.external.ExternalStreamTypes;
 import io.brook.engine.function.FunctionRegistry;
 import io.brook.engine.function.user.FunctionLanguages;
@@ -71,6 +72,11 @@ final class EngineRuntime implements AutoCloseable {
         this.metadata = new MetadataView(catalog, functions, systemTables);
         this.router = new StatementRouter(this);
         CoreSystemTables.register(systemTables, metadata);
+        externalTypes.attachAll(services);
+    }
+
+    EngineServices.LocalApiUser enableLocalApiUser() {
+        return services.enableLocalApiUser();
     }
 
     static EngineRuntime start(EngineConfig config) {

@@ -43,9 +43,16 @@ final class EngineServiceRegistry implements EngineServices, AutoCloseable {
         return Optional.ofNullable(localApiUser);
     }
 
-    /** Set by a server that enables the local API user (SPEC 5.3). */
-    void enableLocalApiUser(LocalApiUser user) {
-        this.localApiUser = user;
+    /** Makes the ephemeral local API user (SPEC 5.3) on first call; later calls return it. */
+    synchronized LocalApiUser enableLocalApiUser() {
+        if (localApiUser == null) {
+            java.security.SecureRandom random = new java.security.SecureRandom();
+            byte[] secret = new byte[24];
+            random.nextBytes(secret);
+            localApiUser = new LocalApiUser("brook_local_" + Long.toHexString(random.nextLong() & Long.MAX_VALUE),
+                    java.util.HexFormat.of().formatHex(secret));
+        }
+        return localApiUser;
     }
 
     @Override

@@ -36,7 +36,9 @@ public enum ErrorCode {
     UNKNOWN_DATABASE(81, "3F000"),
     CANNOT_OPEN_FILE(76, "58030"),
     LOGICAL_ERROR(49, "HY000"),
-    UNSUPPORTED_METHOD(1, "0A000");
+    UNSUPPORTED_METHOD(1, "0A000"),
+    /** Brook's own code: user Python code raised (SQLState class 38, external routine exception). */
+    PYTHON_ERROR(2800, "38000");
 
     private final int number;
     private final String sqlState;

@@ -18,6 +18,14 @@ public interface ExternalStreamType {
     }
 
     /**
+     * Called once for each engine that opens with this type on the class path, before its
+     * catalog is loaded: the place to register system tables. Must be cheap; start heavy
+     * runtimes lazily through {@link EngineServices#shared}.
+     */
+    default void attach(EngineServices services) {
+    }
+
+    /**
      * Validates the definition (settings, body, reachability) and returns the stream. Called at
      * CREATE and again when the catalog is reloaded; a failure is a BrookException with the
      * SPEC's code and text, and the CREATE changes nothing. {@code services} are the engine's

@@ -37,6 +37,13 @@ public final class ExternalStreamTypes {
         return type;
     }
 
+    /** Lets every type attach to a newly opened engine (each type once, aliases not repeated). */
+    public void attachAll(EngineServices services) {
+        for (ExternalStreamType type : new java.util.LinkedHashSet<>(byName.values())) {
+            type.attach(services);
+        }
+    }
+
     public Map<String, ExternalStreamType> all() {
         return Map.copyOf(byName);
     }

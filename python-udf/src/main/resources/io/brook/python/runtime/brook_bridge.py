@@ -1,0 +1,448 @@
+# Brook's side of the column bridge, loaded once into every pooled GraalPy context.
+#
+# Java hands a chunk's columns over in bulk: fixed-width values as one latin-1 string of their
+# little-endian bytes (turned into a list with memoryview.cast), strings as one byte blob plus
+# int32 offsets. Rows coming back are packed per column the same way (array.tobytes, joined
+# bytes), so the only per-value work happens inside Python, where the JIT compiles it.
+import array as _array
+import ast as _ast
+import datetime as _datetime
+import decimal as _decimal
+import inspect as _inspect
+import linecache as _linecache
+import time as _time
+import traceback as _traceback
+import types as _types
+import uuid as _uuid
+
+_EPOCH_ORDINAL = _datetime.date(1970, 1, 1).toordinal()
+_UTC = _datetime.timezone.utc
+_EPOCH = _datetime.datetime(1970, 1, 1, tzinfo=_UTC)
+_ZONES = {}
+_CODE = {}
+
+
+class ConversionError(Exception):
+    """A value Python returned that does not fit the declared column (row is 1-based)."""
+
+    def __init__(self, row, column, type_name, value):
+        Exception.__init__(self, row, column, type_name, repr(value))
+        self.row = row
+        self.column = column
+        self.type_name = type_name
+        self.value_repr = repr(value)
+
+
+class ArityError(Exception):
+    def __init__(self, row, expected, value):
+        Exception.__init__(self, row, expected, repr(value))
+        self.row = row
+        self.expected = expected
+        self.value_repr = repr(value)
+
+
+def implementation_version():
+    import sys
+    v = sys.implementation.version
+    return '%d.%d.%d' % (v.major, v.minor, v.micro)
+
+
+# ---- bodies ----------------------------------------------------------------------------------
+
+def defined_names(source, filename):
+    """Names the body defines at top level; compiling raises SyntaxError for bad code."""
+    tree = _ast.parse(source, filename, 'exec')
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (_ast.FunctionDef, _ast.AsyncFunctionDef, _ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, _ast.Assign):
+            for target in node.targets:
+                if isinstance(target, _ast.Name):
+                    names.add(target.id)
+        elif isinstance(node, (_ast.AnnAssign, _ast.AugAssign)) and isinstance(node.target, _ast.Name):
+            names.add(node.target.id)
+        elif isinstance(node, (_ast.Import, _ast.ImportFrom)):
+            for alias in node.names:
+                names.add((alias.asname or alias.name).split('.')[0])
+    compile(tree, filename, 'exec')
+    return sorted(names)
+
+
+def new_module(name, source, filename, injected):
+    """A fresh module made from the body (SPEC 3.2 steps 1 and 2)."""
+    code = _CODE.get((source, filename))
+    if code is None:
+        code = compile(source, filename, 'exec')
+        _CODE[(source, filename)] = code
+        _linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    module = _types.ModuleType(name)
+    module.__file__ = filename
+    exec(code, module.__dict__)
+    for i in range(0, len(injected), 2):
+        setattr(module, injected[i], injected[i + 1])
+    return module
+
+
+def function(module, name):
+    value = getattr(module, name, None)
+    return value if callable(value) else None
+
+
+def call_init(function, parameters):
+    if parameters:
+        function(parameters)
+    else:
+        function()
+
+
+def format_exception(error):
+    """Python's own traceback text for an exception object."""
+    return ''.join(_traceback.format_exception(type(error), error, error.__traceback__))
+
+
+# ---- Java to Python: one chunk's columns -----------------------------------------------------
+
+def _zone(name):
+    zone = _ZONES.get(name)
+    if zone is None:
+        zone = _UTC
+        if name and name != 'UTC':
+            try:
+                import zoneinfo
+                zone = zoneinfo.ZoneInfo(name)
+            except Exception:
+                zone = _UTC
+        _ZONES[name] = zone
+    return zone
+
+
+def _fixed(blob, fmt):
+    return memoryview(blob.encode('latin-1')).cast(fmt).tolist()
+
+
+def _strings(blob, offsets, count):
+    data = blob.encode('latin-1')
+    ends = memoryview(offsets.encode('latin-1')).cast('i')
+    out = [None] * count
+    start = 0
+    for i in range(count):
+        end = ends[i]
+        out[i] = data[start:end]
+        start = end
+    return out
+
+
+def _dates(days):
+    ordinal = _EPOCH_ORDINAL
+    fromordinal = _datetime.date.fromordinal
+    return [fromordinal(ordinal + d) for d in days]
+
+
+def _datetimes(ticks, per_second, zone_name):
+    zone = _zone(zone_name)
+    delta = _datetime.timedelta
+    epoch = _EPOCH
+    if per_second <= 1000000:
+        factor = 1000000 // per_second
+        values = [epoch + delta(microseconds=t * factor) for t in ticks]
+    else:
+        divisor = per_second // 1000000
+        values = [epoch + delta(microseconds=t // divisor) for t in ticks]
+    if zone is not _UTC:
+        values = [v.astimezone(zone) for v in values]
+    return values
+
+
+def _nested(value, kind):
+    """A value of an array, map or tuple column, from Java lists and maps."""
+    if value is None:
+        return None
+    name = kind[0]
+    if name == 'array':
+        return [_nested(v, kind[1]) for v in value]
+    if name == 'tuple':
+        return tuple(_nested(value[i], kind[1][i]) for i in range(len(kind[1])))
+    if name == 'map':
+        return {_nested(p[0], kind[1]): _nested(p[1], kind[2]) for p in value}
+    if name == 'string':
+        return value.encode('utf-8') if isinstance(value, str) else bytes(value)
+    if name == 'bool':
+        return bool(value)
+    if name == 'int':
+        return int(value)
+    if name == 'float':
+        return float(value)
+    if name == 'date':
+        return _datetime.date.fromordinal(_EPOCH_ORDINAL + int(value))
+    if name == 'datetime':
+        micros = int(value)
+        return (_EPOCH + _datetime.timedelta(microseconds=micros)).astimezone(_zone(kind[1]))
+    if name == 'decimal':
+        return _decimal.Decimal(str(value))
+    if name == 'uuid':
+        return _uuid.UUID(str(value))
+    return value
+
+
+def column(spec):
+    """One column as a Python list. spec: (kind, count, payload, extra, null positions, param)."""
+    kind = spec[0]
+    count = spec[1]
+    payload = spec[2]
+    if kind == 'string':
+        values = _strings(payload, spec[3], count)
+    elif kind == 'bool':
+        values = [b != 0 for b in memoryview(payload.encode('latin-1')).cast('B')]
+    elif kind == 'date':
+        values = _dates(memoryview(payload.encode('latin-1')).cast('i'))
+    elif kind == 'datetime':
+        values = _datetimes(memoryview(payload.encode('latin-1')).cast('q'), spec[3], spec[5])
+    elif kind == 'decimal':
+        values = [_decimal.Decimal(s) for s in payload.split(',')] if count else []
+    elif kind == 'uuid':
+        values = [_uuid.UUID(s) for s in payload.split(',')] if count else []
+    elif kind == 'nested':
+        shape = _ast.literal_eval(spec[5])
+        values = [_nested(payload[i], shape) for i in range(count)]
+    else:
+        values = _fixed(payload, kind)
+    nulls = spec[4]
+    if nulls:
+        for i in memoryview(nulls.encode('latin-1')).cast('i'):
+            values[i] = None
+    return values
+
+
+def call_with_columns(function, specs):
+    """The sink's write: one call with one sequence per column (SPEC 3.4)."""
+    return function(*[column(spec) for spec in specs])
+
+
+# ---- Python to Java: rows from a source ------------------------------------------------------
+
+def start_read(function):
+    """Calls the read function; returns (kind, value): kind is 'iterator', 'list' or 'bad'."""
+    result = function()
+    if _inspect.iscoroutine(result) or _inspect.isasyncgen(result) or hasattr(result, '__anext__'):
+        if _inspect.iscoroutine(result):
+            result.close()
+        return ('async', None)
+    if isinstance(result, list):
+        return ('list', result)
+    if hasattr(result, '__next__') and hasattr(result, '__iter__'):
+        return ('iterator', result)
+    if isinstance(result, tuple) or hasattr(result, '__iter__'):
+        return ('iterable', result)
+    return ('bad', repr(result))
+
+
+_monotonic = _time.monotonic
+
+
+class Reader:
+    """Pulls rows from an iterator in batches and packs them by column."""
+
+    def __init__(self, source, columns):
+        self.iterator = iter(source)
+        self.columns = columns  # [(name, kind, nullable, param)]
+        self.slow = True
+        self.row_number = 0
+
+    def pull(self, max_rows, max_seconds):
+        rows = []
+        iterator = self.iterator
+        finished = False
+        started = _monotonic()
+        while len(rows) < max_rows:
+            # a generator that waited before its last row may wait again: hand each row over at
+            # once (the very first row too) instead of holding it while the next one is awaited
+            was_slow = self.slow
+            before = _monotonic()
+            try:
+                row = next(iterator)
+            except StopIteration:
+                finished = True
+                break
+            rows.append(row)
+            after = _monotonic()
+            self.slow = after - before > 0.001
+            if was_slow or self.slow or after - started > max_seconds:
+                break
+        return (finished, self.pack(rows))
+
+    def close(self):
+        close = getattr(self.iterator, 'close', None)
+        if close is not None:
+            close()
+
+    def interrupt(self):
+        throw = getattr(self.iterator, 'throw', None)
+        if throw is not None:
+            try:
+                throw(KeyboardInterrupt())
+            except (KeyboardInterrupt, StopIteration):
+                pass
+
+    def pack(self, rows):
+        columns = self.columns
+        width = len(columns)
+        first = self.row_number + 1
+        self.row_number += len(rows)
+        if width == 1:
+            cells = [[(r[0] if len(r) == 1 else _arity(first + i, 1, r)) if isinstance(r, (tuple, list)) else r
+                      for i, r in enumerate(rows)]]
+        else:
+            for i, r in enumerate(rows):
+                if not isinstance(r, (tuple, list)) or len(r) != width:
+                    _arity(first + i, width, r)
+            cells = [[r[c] for r in rows] for c in range(width)]
+        return [len(rows)] + [pack_column(cells[c], columns[c], first) for c in range(width)]
+
+
+def _arity(row, expected, value):
+    raise ArityError(row, expected, value)
+
+
+_INT_FORMATS = {'int8': 'b', 'int16': 'h', 'int32': 'i', 'int64': 'q',
+                'uint8': 'B', 'uint16': 'H', 'uint32': 'I', 'uint64': 'Q'}
+_FLOAT_FORMATS = {'float32': 'f', 'float64': 'd'}
+
+
+def _fail(values, column, first, check):
+    for i, v in enumerate(values):
+        if not check(v):
+            raise ConversionError(first + i, column[0], column[4], v)
+    raise ConversionError(first, column[0], column[4], values[0] if values else None)
+
+
+def _nulls(values, column, first):
+    """Positions of None (allowed only in nullable columns) and the values with None replaced."""
+    positions = [i for i, v in enumerate(values) if v is None]
+    if not positions:
+        return values, None
+    if not column[2]:
+        raise ConversionError(first + positions[0], column[0], column[4], None)
+    return values, _array.array('i', positions).tobytes()
+
+
+def _is_int(v):
+    return type(v) is int or type(v) is bool
+
+
+def _is_float(v):
+    return type(v) is float or type(v) is int or type(v) is bool
+
+
+def pack_column(values, column, first):
+    """(payload bytes, extra bytes or None, null positions bytes or None) for one column."""
+    kind = column[1]
+    values, nulls = _nulls(values, column, first)
+    if nulls is not None:
+        zero = {'string': b'', 'bool': False, 'date': None, 'datetime': None}.get(kind, 0)
+        values = [zero if v is None else v for v in values]
+    if kind in _FLOAT_FORMATS:
+        try:
+            return (_array.array(_FLOAT_FORMATS[kind], values).tobytes(), None, nulls)
+        except (TypeError, OverflowError):
+            _fail(values, column, first, lambda v: v is None or _is_float(v))
+    if kind in _INT_FORMATS:
+        try:
+            if not all(map(_is_int, values)):
+                raise TypeError()
+            return (_array.array(_INT_FORMATS[kind], values).tobytes(), None, nulls)
+        except (TypeError, OverflowError):
+            code = _INT_FORMATS[kind]
+
+            def fits(v):
+                if v is None:
+                    return True
+                if not _is_int(v):
+                    return False
+                try:
+                    _array.array(code, [v])
+                    return True
+                except OverflowError:
+                    return False
+            _fail(values, column, first, fits)
+    if kind == 'bool':
+        try:
+            return (bytes([1 if _bool(v) else 0 for v in values]), None, nulls)
+        except TypeError:
+            _fail(values, column, first, lambda v: v is None or _is_int(v))
+    if kind == 'string':
+        encoded = []
+        for i, v in enumerate(values):
+            if type(v) is bytes:
+                encoded.append(v)
+            elif type(v) is str:
+                encoded.append(v.encode('utf-8'))
+            elif isinstance(v, (bytes, bytearray, memoryview)):
+                encoded.append(bytes(v))
+            else:
+                raise ConversionError(first + i, column[0], column[4], v)
+        return (b''.join(encoded), _array.array('i', [len(e) for e in encoded]).tobytes(), nulls)
+    if kind == 'date':
+        days = []
+        for i, v in enumerate(values):
+            if v is None:
+                days.append(0)
+            elif isinstance(v, _datetime.date):
+                days.append((v.date() if isinstance(v, _datetime.datetime) else v).toordinal() - _EPOCH_ORDINAL)
+            else:
+                raise ConversionError(first + i, column[0], column[4], v)
+        return (_array.array('i', days).tobytes(), None, nulls)
+    if kind == 'datetime':
+        micros = []
+        for i, v in enumerate(values):
+            if v is None:
+                micros.append(0)
+            elif isinstance(v, _datetime.datetime):
+                if v.tzinfo is None:
+                    v = v.replace(tzinfo=_UTC)
+                d = v - _EPOCH
+                micros.append((d.days * 86400 + d.seconds) * 1000000 + d.microseconds)
+            else:
+                raise ConversionError(first + i, column[0], column[4], v)
+        return (_array.array('q', micros).tobytes(), None, nulls)
+    if kind == 'decimal':
+        texts = []
+        for i, v in enumerate(values):
+            if isinstance(v, (_decimal.Decimal, int, float)) and not isinstance(v, bool):
+                texts.append(str(v))
+            elif v is None:
+                texts.append('0')
+            else:
+                raise ConversionError(first + i, column[0], column[4], v)
+        return (','.join(texts).encode('ascii'), None, nulls)
+    # uuid and nested types: plain Python values, converted one by one on the Java side
+    return ([_plain(v) for v in values], None, nulls)
+
+
+def _bool(v):
+    if type(v) is bool:
+        return v
+    if type(v) is int and v in (0, 1):
+        return v == 1
+    raise TypeError()
+
+
+def _plain(v):
+    """Nested values as lists, dicts and str for the Java side (bytes decoded as UTF-8)."""
+    if isinstance(v, (bytes, bytearray)):
+        return bytes(v).decode('utf-8')
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {_plain_key(k): _plain(x) for k, x in v.items()}
+    if isinstance(v, _datetime.datetime):
+        return (v if v.tzinfo is not None else v.replace(tzinfo=_UTC)).isoformat()
+    if isinstance(v, _datetime.date):
+        return v.isoformat()
+    if isinstance(v, (_decimal.Decimal, _uuid.UUID)):
+        return str(v)
+    return v
+
+
+def _plain_key(k):
+    return _plain(k)

@@ -1,0 +1,58 @@
+package io.brook.python;
+
+import io.brook.engine.QueryResult;
+import io.brook.engine.Session;
+import io.brook.engine.StatementResult;
+import io.brook.engine.chunk.Chunk;
+import io.brook.engine.expr.vector.VectorReader;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs SQL on an engine session and reads whole results, for tests. */
+public final class Sql {
+    private Sql() {
+    }
+
+    /** All rows of a query that ends by itself (bounded, LIMIT, or a finite source), within 60 s. */
+    public static List<List<Object>> rows(Session session, String sql) {
+        StatementResult result = session.execute(sql);
+        if (!(result instanceof QueryResult query)) {
+            throw new AssertionError("not a query: " + sql);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        try (query) {
+            while (!query.isFinished()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("query did not end: " + sql);
+                }
+                Chunk chunk = query.next(1_000_000_000L);
+                if (chunk == null) {
+                    continue;
+                }
+                try (chunk) {
+                    for (int row = 0; row < chunk.size(); row++) {
+                        List<Object> values = new ArrayList<>();
+                        for (int c = 0; c < chunk.columnCount(); c++) {
+                            values.add(VectorReader.value(chunk.column(c), chunk.position(row)));
+                        }
+                        rows.add(values);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return rows;
+    }
+
+    public static Object single(Session session, String sql) {
+        List<List<Object>> rows = rows(session, sql);
+        if (rows.size() != 1 || rows.getFirst().size() != 1) {
+            throw new AssertionError("expected one value from " + sql + ", got " + rows);
+        }
+        return rows.getFirst().getFirst();
+    }
+}
