@@ -28,6 +28,8 @@ public final class QueryModule implements AutoCloseable {
     private volatile boolean busy;
     private boolean cleaningUp;
     private static final long STOP_PATIENCE_MILLIS = 10_000;
+    /** How long sleeping code has to react to KeyboardInterrupt before the context is interrupted. */
+    private static final long GENTLE_CANCEL_MILLIS = 150;
 
     private QueryModule(PythonRuntime runtime, PythonContext context, PythonBody body, QueryContext query, Value module) {
         this.runtime = runtime;
@@ -46,7 +48,8 @@ public final class QueryModule implements AutoCloseable {
                 pairs.add(key);
                 pairs.add(value);
             });
-            Value module = context.bridge("new_module").execute(body.owner(), body.source(), body.filename(), pairs);
+            Value module = context.bridge("new_module").execute(body.owner(), body.source(), body.filename(), pairs,
+                    new CancelFlag(query));
             QueryModule opened = new QueryModule(runtime, context, body, query, module);
             if (query != null) {
                 query.onCancel(opened::stopPython);
@@ -136,7 +139,14 @@ public final class QueryModule implements AutoCloseable {
      * {@link #STOP_PATIENCE_MILLIS}. Runs on its own thread so the canceller does not wait.
      */
     private void stopPython() {
+        // time.sleep in the query's code has seen the flag (KeyboardInterrupt); for code that does
+        // not sleep, interrupt the context until the code has stopped
         Thread.ofVirtual().name("brook-python-stop").start(() -> {
+            try {
+                Thread.sleep(GENTLE_CANCEL_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
             long deadline = System.currentTimeMillis() + STOP_PATIENCE_MILLIS;
             while (busy && !isCleaningUp() && System.currentTimeMillis() < deadline) {
                 interrupt();

@@ -33,12 +33,10 @@ public final class PythonContext {
         try {
             context.interrupt(Duration.ofSeconds(1));
         } catch (TimeoutException e) {
+            // still running: the caller interrupts again; the context is not reused
             broken = true;
-            try {
-                context.close(true);
-            } catch (PolyglotException | IllegalStateException ignored) {
-                // already closing
-            }
+        } catch (PolyglotException | IllegalStateException e) {
+            broken = true;
         }
     }
 

@@ -146,6 +146,8 @@ public final class PythonRuntime implements AutoCloseable {
                 .allowHostAccess(hostAccess)
                 .allowCreateThread(config.allowThreads())
                 .allowIO(IOAccess.newBuilder().allowHostSocketAccess(config.allowNetwork()).build())
+                // print() reaches the JVM's output at once, as with python -u
+                .option("python.UnbufferedIO", "true")
                 .in(InputStream.nullInputStream());
         Context context = builder.build();
         try {

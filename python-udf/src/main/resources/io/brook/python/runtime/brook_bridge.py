@@ -4,16 +4,40 @@
 # little-endian bytes (turned into a list with memoryview.cast), strings as one byte blob plus
 # int32 offsets. Rows coming back are packed per column the same way (array.tobytes, joined
 # bytes), so the only per-value work happens inside Python, where the JIT compiles it.
+# Only cheap modules are imported up front: every pooled context loads this file when it starts.
 import array as _array
-import ast as _ast
 import datetime as _datetime
-import decimal as _decimal
-import inspect as _inspect
 import linecache as _linecache
+import threading as _threading
 import time as _time
-import traceback as _traceback
 import types as _types
-import uuid as _uuid
+
+# The query that holds this context: its cancel flag is a host object whose cancelled() turns
+# true when the query is cancelled. time.sleep in the query's code then raises KeyboardInterrupt
+# within a few milliseconds (code that does not sleep is stopped by an interrupt of the context).
+_query = None
+_real_sleep = _time.sleep
+_monotonic = _time.monotonic
+
+
+def _interruptible_sleep(seconds):
+    if seconds < 0:
+        raise ValueError("sleep length must be non-negative")
+    query = _query
+    if query is None:
+        return _real_sleep(seconds)
+    deadline = _monotonic() + seconds
+    while True:
+        if query.cancelled():
+            raise KeyboardInterrupt()
+        remaining = deadline - _monotonic()
+        if remaining <= 0:
+            return None
+        _real_sleep(remaining if remaining < 0.02 else 0.02)
+
+
+_time.sleep = _interruptible_sleep
+
 
 _EPOCH_ORDINAL = _datetime.date(1970, 1, 1).toordinal()
 _UTC = _datetime.timezone.utc
@@ -51,6 +75,7 @@ def implementation_version():
 
 def defined_names(source, filename):
     """Names the body defines at top level; compiling raises SyntaxError for bad code."""
+    import ast as _ast
     tree = _ast.parse(source, filename, 'exec')
     names = set()
     for node in tree.body:
@@ -69,8 +94,10 @@ def defined_names(source, filename):
     return sorted(names)
 
 
-def new_module(name, source, filename, injected):
-    """A fresh module made from the body (SPEC 3.2 steps 1 and 2)."""
+def new_module(name, source, filename, injected, query):
+    """A fresh module made from the body (SPEC 3.2 steps 1 and 2), for the query given."""
+    global _query
+    _query = query
     code = _CODE.get((source, filename))
     if code is None:
         code = compile(source, filename, 'exec')
@@ -98,6 +125,7 @@ def call_init(function, parameters):
 
 def format_exception(error):
     """Python's own traceback text for an exception object."""
+    import traceback as _traceback
     return ''.join(_traceback.format_exception(type(error), error, error.__traceback__))
 
 
@@ -179,9 +207,11 @@ def _nested(value, kind):
         micros = int(value)
         return (_EPOCH + _datetime.timedelta(microseconds=micros)).astimezone(_zone(kind[1]))
     if name == 'decimal':
-        return _decimal.Decimal(str(value))
+        import decimal
+        return decimal.Decimal(str(value))
     if name == 'uuid':
-        return _uuid.UUID(str(value))
+        import uuid
+        return uuid.UUID(str(value))
     return value
 
 
@@ -199,11 +229,14 @@ def column(spec):
     elif kind == 'datetime':
         values = _datetimes(memoryview(payload.encode('latin-1')).cast('q'), spec[3], spec[5])
     elif kind == 'decimal':
-        values = [_decimal.Decimal(s) for s in payload.split(',')] if count else []
+        import decimal
+        values = [decimal.Decimal(s) for s in payload.split(',')] if count else []
     elif kind == 'uuid':
-        values = [_uuid.UUID(s) for s in payload.split(',')] if count else []
+        import uuid
+        values = [uuid.UUID(s) for s in payload.split(',')] if count else []
     elif kind == 'nested':
-        shape = _ast.literal_eval(spec[5])
+        import ast
+        shape = ast.literal_eval(spec[5])
         values = [_nested(payload[i], shape) for i in range(count)]
     else:
         values = _fixed(payload, kind)
@@ -224,9 +257,10 @@ def call_with_columns(function, specs):
 def start_read(function):
     """Calls the read function; returns (kind, value): kind is 'iterator', 'list' or 'bad'."""
     result = function()
-    if _inspect.iscoroutine(result) or _inspect.isasyncgen(result) or hasattr(result, '__anext__'):
-        if _inspect.iscoroutine(result):
-            result.close()
+    if isinstance(result, _types.CoroutineType):
+        result.close()
+        return ('async', None)
+    if isinstance(result, _types.AsyncGeneratorType) or hasattr(result, '__anext__') or hasattr(result, '__await__'):
         return ('async', None)
     if isinstance(result, list):
         return ('list', result)
@@ -235,9 +269,6 @@ def start_read(function):
     if isinstance(result, tuple) or hasattr(result, '__iter__'):
         return ('iterable', result)
     return ('bad', repr(result))
-
-
-_monotonic = _time.monotonic
 
 
 class Reader:
@@ -406,9 +437,10 @@ def pack_column(values, column, first):
                 raise ConversionError(first + i, column[0], column[4], v)
         return (_array.array('q', micros).tobytes(), None, nulls)
     if kind == 'decimal':
+        import decimal
         texts = []
         for i, v in enumerate(values):
-            if isinstance(v, (_decimal.Decimal, int, float)) and not isinstance(v, bool):
+            if isinstance(v, (decimal.Decimal, int, float)) and not isinstance(v, bool):
                 texts.append(str(v))
             elif v is None:
                 texts.append('0')
@@ -439,7 +471,7 @@ def _plain(v):
         return (v if v.tzinfo is not None else v.replace(tzinfo=_UTC)).isoformat()
     if isinstance(v, _datetime.date):
         return v.isoformat()
-    if isinstance(v, (_decimal.Decimal, _uuid.UUID)):
+    if type(v).__name__ in ('Decimal', 'UUID'):
         return str(v)
     return v
 
