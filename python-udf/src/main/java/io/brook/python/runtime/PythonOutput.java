@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -21,15 +22,15 @@ final class PythonOutput {
     }
 
     static OutputStream stdout(PythonConfig.Output mode) {
-        return mode == PythonConfig.Output.LOG ? new LogLines(false) : new Console(() -> System.out);
+        return mode == PythonConfig.Output.LOG ? new LogLines(line -> LOG.info("{}", line)) : new Console(() -> System.out);
     }
 
     static OutputStream stderr(PythonConfig.Output mode) {
-        return mode == PythonConfig.Output.LOG ? new LogLines(true) : new Console(() -> System.err);
+        return mode == PythonConfig.Output.LOG ? new LogLines(line -> LOG.warn("{}", line)) : new Console(() -> System.err);
     }
 
     /** Writes through to whatever stream the supplier gives now. */
-    private static final class Console extends OutputStream {
+    static final class Console extends OutputStream {
         private final Supplier<PrintStream> target;
 
         Console(Supplier<PrintStream> target) {
@@ -52,13 +53,13 @@ final class PythonOutput {
         }
     }
 
-    /** Collects bytes up to each newline and logs the line. */
-    private static final class LogLines extends OutputStream {
-        private final boolean error;
+    /** Collects bytes up to each newline and hands over the line. */
+    static final class LogLines extends OutputStream {
+        private final Consumer<String> sink;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-        LogLines(boolean error) {
-            this.error = error;
+        LogLines(Consumer<String> sink) {
+            this.sink = sink;
         }
 
         @Override
@@ -93,11 +94,7 @@ final class PythonOutput {
         private void emit() {
             String text = line.toString(StandardCharsets.UTF_8);
             line.reset();
-            if (error) {
-                LOG.warn("{}", text);
-            } else {
-                LOG.info("{}", text);
-            }
+            sink.accept(text);
         }
     }
 }

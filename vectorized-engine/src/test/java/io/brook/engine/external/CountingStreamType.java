@@ -50,6 +50,22 @@ public final class CountingStreamType implements ExternalStreamType {
         return List.of("counter");
     }
 
+    /** Registers {@code system.counting}: how many rows this engine's counting sinks received. */
+    @Override
+    public void attach(EngineServices services) {
+        services.registerSystemTable("counting", new io.brook.engine.plan.SystemTable() {
+            @Override
+            public List<Column> columns() {
+                return List.of(Column.of("rows", io.brook.engine.types.BrookType.INT64));
+            }
+
+            @Override
+            public List<List<Object>> rows() {
+                return List.of(List.of(services.shared(Tally.class, Tally::new).rows.get()));
+            }
+        });
+    }
+
     @Override
     public ExternalStream create(ExternalStreamDefinition definition, EngineServices services) {
         for (String setting : definition.settings().keySet()) {

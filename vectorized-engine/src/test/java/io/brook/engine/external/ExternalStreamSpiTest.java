@@ -57,12 +57,13 @@ class ExternalStreamSpiTest {
     }
 
     @Test
-    void writesAreOneCallPerChunk() {
+    void writesAreOneCallPerChunk() throws InterruptedException {
         try (Engine engine = Engine.open(EngineConfig.memory("spi-writes")); Session session = engine.openSession(Map.of())) {
             session.execute("CREATE EXTERNAL STREAM sink (n int64) SETTINGS type='counting'");
             session.execute("INSERT INTO sink VALUES (1), (2)");
             assertEquals(2, CountingStreamType.Tally.last.rows.get());
             assertEquals(1, CountingStreamType.Tally.last.writeCalls.get(), "a two-row INSERT is one write");
+            assertEquals(2L, single(session, "SELECT rows FROM system.counting"), "types attach system tables at open");
             BrookException unknown = assertThrows(BrookException.class,
                     () -> session.execute("CREATE EXTERNAL STREAM bad (n int64) SETTINGS type='counting', nope=1"));
             assertEquals(ErrorCode.UNKNOWN_SETTING, unknown.code());
