@@ -41,6 +41,8 @@ public final class PythonRuntime implements AutoCloseable {
     private final Thread warmer;
     private volatile String implementationVersion;
     private boolean closed;
+    /** The warmer is making a context right now. */
+    private boolean warming;
 
     private PythonRuntime(PythonConfig config) {
         this.config = config;
@@ -68,6 +70,9 @@ public final class PythonRuntime implements AutoCloseable {
     /** Starts the runtime; contexts for the pool are made in the background. */
     public static PythonRuntime start(PythonConfig config) {
         PythonRuntime runtime = new PythonRuntime(config);
+        synchronized (runtime) {
+            runtime.warming = config.poolSize() > 0;
+        }
         runtime.warmer.start();
         return runtime;
     }
@@ -116,6 +121,15 @@ public final class PythonRuntime implements AutoCloseable {
     public PythonContext lease() {
         PythonContext context;
         synchronized (this) {
+            // a context being warmed is ready sooner than a new one made beside it on the same cores
+            while (idle.isEmpty() && warming && !closed) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             if (closed) {
                 throw new BrookException(ErrorCode.LOGICAL_ERROR, "The Python runtime of this engine is closed");
             }
@@ -148,6 +162,8 @@ public final class PythonRuntime implements AutoCloseable {
                 .allowIO(IOAccess.newBuilder().allowHostSocketAccess(config.allowNetwork()).build())
                 // print() reaches the JVM's output at once, as with python -u
                 .option("python.UnbufferedIO", "true")
+                // no site-packages: Brook runs the standard library only (python -S); saves start-up time
+                .option("python.NoSiteFlag", "true")
                 .in(InputStream.nullInputStream());
         Context context = builder.build();
         try {
@@ -170,9 +186,12 @@ public final class PythonRuntime implements AutoCloseable {
                     if (closed || idle.size() + leased.get() >= config.poolSize()) {
                         return;
                     }
+                    warming = true;
                 }
                 PythonContext context = newContext();
                 synchronized (this) {
+                    warming = false;
+                    notifyAll();
                     if (closed || idle.size() >= config.poolSize()) {
                         context.close();
                         return;
@@ -187,6 +206,11 @@ public final class PythonRuntime implements AutoCloseable {
                 }
             }
             LOG.warn("Warming up Python contexts failed: {}", e.getMessage());
+        } finally {
+            synchronized (this) {
+                warming = false;
+                notifyAll();
+            }
         }
     }
 
@@ -194,6 +218,7 @@ public final class PythonRuntime implements AutoCloseable {
     public void close() {
         synchronized (this) {
             closed = true;
+            notifyAll();
         }
         synchronized (this) {
             idle.forEach(PythonContext::close);
