@@ -7,6 +7,7 @@ import io.brook.engine.operator.ChunkSource;
 import io.brook.engine.query.QueryContext;
 import io.brook.python.bridge.RowBatchDecoder;
 import io.brook.python.module.QueryModule;
+import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
@@ -26,7 +27,7 @@ final class PythonSource implements ChunkSource {
     static final int MAX_ROWS = 65_536;
     static final double MAX_BATCH_SECONDS = 0.05;
     /** How long a LIMIT waits for the generator to reach its next row before interrupting it. */
-    private static final long STOP_GRACE_MILLIS = 200;
+    private static final long STOP_GRACE_MILLIS = 500;
     private static final Object END = new Object();
 
     private final PythonExternalStream stream;
@@ -37,6 +38,7 @@ final class PythonSource implements ChunkSource {
     /** Cancelled (not stopped by LIMIT or the end of the query's reading). */
     private volatile boolean cancelled;
     private volatile QueryModule module;
+    private final StopFlag stopFlag = new StopFlag();
     private boolean finished;
 
     private PythonSource(PythonExternalStream stream, QueryContext context) {
@@ -85,6 +87,14 @@ final class PythonSource implements ChunkSource {
     public String describe() {
         return "python read " + stream.settings().readFunction() + "() of " + stream.name()
                 + " (mode " + stream.settings().mode().name().toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+
+    /** Lets the reader's batch loop in Python see that the query has all the rows it needs. */
+    public final class StopFlag {
+        @HostAccess.Export
+        public boolean requested() {
+            return stopping;
+        }
     }
 
     @Override
@@ -196,7 +206,7 @@ final class PythonSource implements ChunkSource {
         while (!stopping && context.failure() == null) {
             Value result;
             try {
-                result = opened.run(() -> pull.execute(MAX_ROWS, MAX_BATCH_SECONDS));
+                result = opened.run(() -> pull.execute(MAX_ROWS, MAX_BATCH_SECONDS, stopFlag));
             } catch (PolyglotException e) {
                 if (stopping && context.failure() == null) {
                     return;

@@ -280,7 +280,9 @@ class Reader:
         self.slow = True
         self.row_number = 0
 
-    def pull(self, max_rows, max_seconds):
+    def pull(self, max_rows, max_seconds, stop):
+        """Up to max_rows rows; returns early after max_seconds, when the generator waits between
+        rows, or when stop.requested() (asked every 1,024 rows) says the query has enough."""
         rows = []
         iterator = self.iterator
         finished = False
@@ -299,6 +301,8 @@ class Reader:
             after = _monotonic()
             self.slow = after - before > 0.001
             if was_slow or self.slow or after - started > max_seconds:
+                break
+            if len(rows) & 1023 == 0 and stop.requested():
                 break
         return (finished, self.pack(rows))
 

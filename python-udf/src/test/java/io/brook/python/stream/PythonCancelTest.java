@@ -7,8 +7,7 @@ import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
 import io.brook.python.Output;
 import io.brook.python.SharedEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.brook.python.SharedSessionTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
@@ -21,19 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SPEC 3.3 and 3.7: cancel and timeout stop runaway Python; Python queries run in parallel. */
-class PythonCancelTest {
-    private static Session session;
-
-    @BeforeAll
-    static void open() {
-        session = SharedEngine.session();
-    }
-
-    @AfterAll
-    static void close() {
-        session.close();
-    }
-
+class PythonCancelTest extends SharedSessionTest {
     /** Reads until the query ends; returns its failure. */
     private static BrookException drainToFailure(QueryResult result) {
         return assertThrows(BrookException.class, () -> {

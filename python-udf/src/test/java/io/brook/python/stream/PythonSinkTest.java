@@ -6,9 +6,8 @@ import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
 import io.brook.python.Output;
 import io.brook.python.SharedEngine;
+import io.brook.python.SharedSessionTest;
 import io.brook.python.Sql;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -21,19 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SPEC 3.4: the write side. */
-class PythonSinkTest {
-    private static Session session;
-
-    @BeforeAll
-    static void open() {
-        session = SharedEngine.session();
-    }
-
-    @AfterAll
-    static void close() {
-        session.close();
-    }
-
+class PythonSinkTest extends SharedSessionTest {
     private static int count(String text, String needle) {
         int count = 0;
         for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {

@@ -7,9 +7,8 @@ import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
 import io.brook.python.Output;
 import io.brook.python.SharedEngine;
+import io.brook.python.SharedSessionTest;
 import io.brook.python.Sql;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,22 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SPEC 3.2 (lifecycle) and 3.3 (read) for sources. */
-class PythonSourceTest {
-    private static Session session;
-
-    @BeforeAll
-    static void open() {
-        session = SharedEngine.session();
-    }
-
-    @AfterAll
-    static void close() {
-        session.close();
-    }
-
-    private static BrookException fails(String sql) {
-        return assertThrows(BrookException.class, () -> Sql.rows(session, sql));
-    }
+class PythonSourceTest extends SharedSessionTest {
 
     // ---- lifecycle (SPEC 3.2) ----
 

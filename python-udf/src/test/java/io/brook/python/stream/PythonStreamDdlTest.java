@@ -7,9 +7,8 @@ import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
 import io.brook.python.Output;
 import io.brook.python.SharedEngine;
+import io.brook.python.SharedSessionTest;
 import io.brook.python.Sql;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,22 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SPEC 3.1: settings, their defaults and errors, the body compiled at CREATE, IF NOT EXISTS, DROP. */
-class PythonStreamDdlTest {
-    private static Session session;
-
-    @BeforeAll
-    static void open() {
-        session = SharedEngine.session();
-    }
-
-    @AfterAll
-    static void close() {
-        session.close();
-    }
-
-    private static BrookException fails(String sql) {
-        return assertThrows(BrookException.class, () -> session.execute(sql));
-    }
+class PythonStreamDdlTest extends SharedSessionTest {
 
     private static boolean exists(String name) {
         return Sql.rows(session, "SHOW STREAMS").stream().anyMatch(row -> row.contains(name));

@@ -3,9 +3,8 @@ package io.brook.python.stream;
 import io.brook.engine.Session;
 import io.brook.python.Output;
 import io.brook.python.SharedEngine;
+import io.brook.python.SharedSessionTest;
 import io.brook.python.Sql;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -19,23 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SPEC 3.5: every type both ways, nulls as None. */
-class PythonTypeMappingTest {
+class PythonTypeMappingTest extends SharedSessionTest {
     private static final String COLUMNS = "(b bool, i8 int8, i16 int16, i32 int32, i64 int64, u8 uint8, u16 uint16, "
             + "u32 uint32, u64 uint64, f32 float32, f64 float64, d date, d32 date32, dt datetime, dt64 datetime64(3), "
             + "s string, fs fixed_string(4), arr array(int64), tup tuple(int64, string), m map(string, int64), "
             + "ni nullable(int64), ns nullable(string), dec decimal(10, 2))";
-    private static Session session;
-
-    @BeforeAll
-    static void open() {
-        session = SharedEngine.session();
-    }
-
-    @AfterAll
-    static void close() {
-        session.close();
-    }
-
     @Test
     void sqlValuesArriveAsThePythonTypesOfTheSpec() throws Exception {
         session.execute("CREATE EXTERNAL STREAM types_in " + COLUMNS + """
