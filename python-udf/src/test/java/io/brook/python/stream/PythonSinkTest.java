@@ -153,4 +153,30 @@ class PythonSinkTest extends SharedSessionTest {
             assertTrue(init >= 0 && init < write && write < deinit, text);
         }
     }
+
+    @Test
+    void writesMayUseJsonThreadsAndStderr() throws Exception {
+        session.execute("""
+                CREATE EXTERNAL STREAM threaded_sink (host string, value float64) AS $$
+                import json, sys, threading
+                def threaded_sink(host, value):
+                    out = []
+                    worker = threading.Thread(target=lambda: out.append(json.dumps(
+                        [{"host": h.decode(), "value": v} for h, v in zip(host, value)])))
+                    worker.start()
+                    worker.join()
+                    print("threaded_sink:", out[0])
+                    print("threaded_sink: on stderr", file=sys.stderr)
+                $$ SETTINGS type='python'""");
+        java.io.PrintStream originalErr = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (Output output = new Output()) {
+            session.execute("INSERT INTO threaded_sink VALUES ('a', 1.5)");
+            assertTrue(output.await("threaded_sink: [{\"host\": \"a\", \"value\": 1.5}]", 5_000), output.text());
+        } finally {
+            System.setErr(originalErr);
+        }
+        assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8).contains("threaded_sink: on stderr"), err.toString());
+    }
 }
