@@ -33,6 +33,7 @@ public final class GroupByHash implements AutoCloseable {
     private final BufferAllocator allocator;
     private final KeyColumn[] keys;
     private final LongKeyColumn singleLongKey;
+    private final BytesKeyColumn singleBytesKey;
     private final LongArray groupHashes;
     private IntArray table;
     private int mask;
@@ -60,6 +61,7 @@ public final class GroupByHash implements AutoCloseable {
         this.groupHashes = newHashes;
         this.mask = INITIAL_SLOTS - 1;
         this.singleLongKey = keys.length == 1 && keys[0] instanceof LongKeyColumn only ? only : null;
+        this.singleBytesKey = keys.length == 1 && keys[0] instanceof BytesKeyColumn only ? only : null;
     }
 
     private static KeyColumn keyColumn(BrookType type, BufferAllocator allocator) {
@@ -128,6 +130,9 @@ public final class GroupByHash implements AutoCloseable {
     private boolean matches(int group, int row, int position) {
         if (singleLongKey != null) {
             return singleLongKey.matchesValue(group, row);
+        }
+        if (singleBytesKey != null) {
+            return singleBytesKey.matches(group, row, position);
         }
         for (KeyColumn key : keys) {
             if (!key.matches(group, row, position)) {
