@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
 
 import static io.brook.engine.testing.TestSupport.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,8 +62,15 @@ class ParallelAggregationSourceTest {
         support.close();
     }
 
-    /** Seven entries; keys of 0 to 12 bytes, some NULL; values exact in binary so any order sums alike. */
+    /**
+     * Seven entries; keys of 5 to 14 bytes, some NULL, new ones appearing in later entries; values
+     * exact in binary so any order sums alike.
+     */
     private void fill(int distinctKeys) {
+        fill(i -> (i * 7919) % Math.min(distinctKeys, 50 + i / 10));
+    }
+
+    private void fill(LongUnaryOperator keyOfRow) {
         List<Column> declared = List.of(Column.of("k", STORED.types().get(0)), Column.of("n", STORED.types().get(1)),
                 Column.of("v", BrookType.FLOAT64));
         StreamSchema schema = new StreamSchema(declared);
@@ -72,8 +80,7 @@ class ParallelAggregationSourceTest {
             List<List<Object>> rows = new ArrayList<>();
             for (int index = 0; index < ROWS_PER_ENTRY; index++) {
                 long i = (long) entry * ROWS_PER_ENTRY + index;
-                // later entries bring new keys, so groups first appear in many entries
-                long key = (i * 7919) % Math.min(distinctKeys, 50 + i / 10);
+                long key = keyOfRow.applyAsLong(i);
                 String k = key % 11 == 0 ? null : "key-" + "x".repeat((int) (key % 5)) + key;
                 rows.add(row(k, i % 13 == 0 ? null : key % 3, (i % 100) * 0.25, Instant.ofEpochMilli(1_700_000_000_000L + i)));
             }
@@ -227,7 +234,8 @@ class ParallelAggregationSourceTest {
     void runningOutOfQueryMemoryOnAnyThreadIsTheMemoryLimitError() {
         support.close();
         support = TestSupport.withMemoryLimit(512L << 10);
-        fill(1_000_000);
+        fill(i -> i); // a group per row: no thread's share fits
+
         try (ParallelAggregationSource source = source(List.of(), keys(), 2)) {
             BrookException error = assertThrows(BrookException.class, () -> drain(source));
             assertEquals(ErrorCode.MEMORY_LIMIT_EXCEEDED, error.code());
