@@ -62,7 +62,8 @@ record ParallelAggregation(StreamSource scan, Expression where, List<Expression>
         long rows = scan.stream().log().rowCount();
         int threads = (int) Math.max(1, Math.min(context.settings().maxThreads(), rows / MIN_ROWS_PER_THREAD));
         List<OperatorFactory> steps = where == null ? List.of() : List.of(new FilterOperator.Factory(where));
-        return new ParallelAggregationSource(scan.stream(), scan.withSequence(), steps, keys, calls, threads, context);
+        return new ParallelAggregationSource(scan.stream(), scan.start(), scan.withSequence(), steps, keys, calls,
+                threads, context);
     }
 
     @Override

@@ -47,23 +47,23 @@ public final class ParallelAggregationSource implements ChunkSource {
     }
 
     /**
-     * Opens {@code threads} scans of everything stored now and one pipeline each:
+     * Opens {@code threads} scans from {@code start} to the end stored now, and one pipeline each:
      * {@code steps} (row-by-row operators such as filters) into a partial aggregation of
      * {@code keys} and {@code calls}, which must all be mergeable.
      */
-    public ParallelAggregationSource(StreamTable stream, boolean withSequence, List<OperatorFactory> steps,
-                                     List<Expression> keys, List<AggregateCall> calls, int threads,
-                                     QueryContext context) {
+    public ParallelAggregationSource(StreamTable stream, LogStart start, boolean withSequence,
+                                     List<OperatorFactory> steps, List<Expression> keys, List<AggregateCall> calls,
+                                     int threads, QueryContext context) {
         this.stream = stream;
         this.keys = List.copyOf(keys);
         this.calls = List.copyOf(calls);
         this.context = context;
         long endSn = stream.log().nextSn();
-        List<LogCursor> cursors = stream.log().openCursors(LogStart.earliest(), threads);
+        List<LogCursor> cursors = stream.log().openCursors(start, threads);
         int opened = 0;
         try {
             for (LogCursor cursor : cursors) {
-                LogChunkSource scan = LogChunkSource.share(stream, LogStart.earliest(), cursor, endSn, withSequence, context);
+                LogChunkSource scan = LogChunkSource.share(stream, start, cursor, endSn, withSequence, context);
                 opened++;
                 try {
                     PartialAggregation partial = new PartialAggregation(this.keys, this.calls, context);

@@ -139,7 +139,7 @@ class ParallelAggregationSourceTest {
     }
 
     private ParallelAggregationSource source(List<OperatorFactory> steps, List<Expression> keys, int threads) {
-        return new ParallelAggregationSource(table, false, steps, keys, calls(), threads, support.context());
+        return new ParallelAggregationSource(table, LogStart.earliest(), false, steps, keys, calls(), threads, support.context());
     }
 
     @Test
