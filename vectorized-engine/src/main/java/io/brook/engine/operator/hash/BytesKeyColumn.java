@@ -24,8 +24,9 @@ import java.nio.ByteBuffer;
  * <p>Short keys are the common case (host names, codes, country names): a key of at most 8 bytes
  * is also kept as one little-endian word, so hashing it is one mix and comparing it with a group
  * is comparing two longs and two lengths. Loading a chunk records each row's length (-1 for
- * NULL, which so compares unequal to every non-null key), word and address once; the per-row
- * probes then touch no Arrow buffer.
+ * NULL, which so compares unequal to every non-null key), word (for a longer key, its hash) and
+ * address once; the per-row probes then touch no Arrow buffer. The length is the key's
+ * {@link KeyColumn tag}.
  */
 final class BytesKeyColumn implements KeyColumn {
     private static final int NULL_LENGTH = -1;
@@ -88,6 +89,7 @@ final class BytesKeyColumn implements KeyColumn {
             long hash;
             if (hasNulls && Memory.bit(validity, position) == 0) {
                 rowLengths[row] = NULL_LENGTH;
+                rowWords[row] = 0;
                 hash = Hashing.NULL_HASH;
             } else {
                 long address;
@@ -109,6 +111,7 @@ final class BytesKeyColumn implements KeyColumn {
                     hash = Memory.hashShortBytes(word, length);
                 } else {
                     hash = Memory.hashBytes(address, length);
+                    rowWords[row] = hash;
                 }
             }
             hashes[row] = first ? hash : Hashing.combine(hashes[row], hash);
@@ -127,27 +130,43 @@ final class BytesKeyColumn implements KeyColumn {
     }
 
     @Override
+    public int[] rowTags() {
+        return rowLengths;
+    }
+
+    @Override
+    public long[] rowWords() {
+        return rowWords;
+    }
+
+    @Override
+    public int storedTag(int group) {
+        return lengths.get(group);
+    }
+
+    @Override
+    public long storedWord(int group) {
+        return words.get(group);
+    }
+
+    @Override
     public boolean matches(int group, int row, int position) {
         int length = rowLengths[row];
-        if (lengths.get(group) != length) {
+        if (lengths.get(group) != length || words.get(group) != rowWords[row]) {
             return false;
         }
-        if (length <= WORD_BYTES) {
-            return length == NULL_LENGTH || words.get(group) == rowWords[row];
-        }
-        return Memory.equalBytes(keys.address(group), rowAddresses[row], length);
+        return length <= WORD_BYTES || Memory.equalBytes(keys.address(group), rowAddresses[row], length);
     }
 
     @Override
     public void append(int group, int row, int position) {
         int length = rowLengths[row];
         lengths.set(group, length);
+        words.set(group, rowWords[row]);
         if (length == NULL_LENGTH) {
             keys.set(group, new byte[0]);
-            words.set(group, 0);
         } else {
             keys.set(group, rowAddresses[row], length);
-            words.set(group, length <= WORD_BYTES ? rowWords[row] : 0);
         }
     }
 
@@ -211,7 +230,8 @@ final class BytesKeyColumn implements KeyColumn {
             keys.set(group, key);
             boolean isNull = group < nulls.length && nulls[group] != 0;
             lengths.set(group, isNull ? NULL_LENGTH : key.length);
-            words.set(group, !isNull && key.length <= WORD_BYTES ? Memory.loadWord(keys.address(group), key.length) : 0);
+            words.set(group, isNull ? 0 : key.length <= WORD_BYTES ? Memory.loadWord(keys.address(group), key.length)
+                    : Memory.hashBytes(keys.address(group), key.length));
         }
     }
 

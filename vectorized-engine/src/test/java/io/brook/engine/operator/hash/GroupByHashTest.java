@@ -120,6 +120,11 @@ class GroupByHashTest {
             for (int index = 0; index < keys.size(); index++) {
                 assertEquals(keys.get(index), stored.get(index).getFirst());
             }
+            try (GroupByHash restored = new GroupByHash(schema.types(), support.context().allocator())) {
+                restored.deserialize(hash.serialize());
+                assertEquals(ids.reversed(), Arrays.stream(groupIds(restored, second)).boxed().toList(), "after a checkpoint");
+                assertEquals(keys.size(), restored.groupCount());
+            }
         }
     }
 
@@ -166,6 +171,30 @@ class GroupByHashTest {
              Chunk chunk = support.chunk(schema, List.of(row("abc", "123456789012"), row("abd", "123456789012"),
                      row("abc", "123456789013"), row("abc", "123456789012")))) {
             assertEquals(List.of(0, 1, 2, 0), Arrays.stream(groupIds(hash, chunk)).boxed().toList());
+        }
+    }
+
+    @Test
+    void nullsAreOneKeyWhateverTheBufferHoldsUnderThem() {
+        BigIntVector vector = (BigIntVector) Vectors.allocate("k", TypeParser.parse("nullable(int64)"), 4, support.context().allocator());
+        vector.set(0, 42);
+        vector.set(1, 42);
+        vector.set(2, 7);
+        vector.set(3, 0);
+        vector.setNull(1);
+        vector.setNull(2);
+        vector.setValueCount(4);
+        List<BrookType> types = List.of(TypeParser.parse("nullable(int64)"));
+        byte[] checkpoint;
+        try (GroupByHash hash = new GroupByHash(types, support.context().allocator());
+             Chunk chunk = Chunk.of(List.of(vector), 4)) {
+            assertEquals(List.of(0, 1, 1, 2), Arrays.stream(groupIds(hash, chunk)).boxed().toList());
+            checkpoint = hash.serialize();
+        }
+        try (GroupByHash restored = new GroupByHash(types, support.context().allocator());
+             Chunk chunk = support.chunk(Schema.of("k", types.getFirst()), List.of(row(0L), row((Object) null), row(42L)))) {
+            restored.deserialize(checkpoint);
+            assertEquals(List.of(2, 1, 0), Arrays.stream(groupIds(restored, chunk)).boxed().toList());
         }
     }
 
