@@ -7,10 +7,19 @@ query
 EXPLAIN SELECT host, sum(value) FROM table(x) WHERE value > 1 GROUP BY host
 ----
 Bounded query -> 2 columns
-  Source: scan x from earliest
-  Filter (value > 1)
-  Aggregate by (host) (sum(value)), emit on finish
+  Source: scan x from earliest, split between up to max_threads threads
+    Filter (value > 1)
+    Aggregate by (host) (sum(value)) per thread, merged on finish
   Project (host, sum(value))
+
+# any() depends on which row comes first, so its state does not merge: one thread
+query
+EXPLAIN SELECT host, any(value) FROM table(x) GROUP BY host
+----
+Bounded query -> 2 columns
+  Source: scan x from earliest
+  Aggregate by (host) (any(value)), emit on finish
+  Project (host, any(value))
 
 query
 EXPLAIN SELECT count() FROM x WHERE _tp_time > earliest_ts() EMIT PERIODIC 1s LIMIT 1

@@ -10,11 +10,9 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * A {@link LogCursor} over a Chronicle tailer.
- *
- * <p>{@link #position()} doubles as the skip rule: an entry that ends at or before it is passed
- * over by its header alone. That one rule serves every start (an sn, "latest", the retention
- * floor), because positions only move forward and the floor is always an entry boundary.
+ * A {@link LogCursor} over a Chronicle tailer. Which entries it decodes and which it passes over
+ * by their header alone is its {@link ReadPosition}'s decision; cursors that share one position
+ * split the entries between them.
  *
  * <p>The tailer's own single-thread check is off, since a cursor may move between threads; a lock
  * keeps {@link #poll} and {@link #close} (which the log may call from another thread) apart, so
@@ -31,23 +29,14 @@ final class ChronicleLogCursor implements LogCursor {
     private final ExcerptTailer tailer;
     private final ReentrantLock lock = new ReentrantLock();
     private final byte[] scratch = new byte[SCRATCH_BYTES];
-    private final long notBeforeMillis;
-    private boolean seekingTime;
-    private volatile long position;
+    private final ReadPosition position;
     private volatile boolean closed;
     private long decodedEntries;
 
-    /**
-     * @param startSn          entries ending at or before this sn are skipped
-     * @param notBeforeMillis  until an entry with a max time at least this is found, entries are
-     *                         skipped; {@link Long#MIN_VALUE} to skip none
-     */
-    ChronicleLogCursor(ChronicleStreamLog log, ExcerptTailer tailer, long startSn, long notBeforeMillis) {
+    ChronicleLogCursor(ChronicleStreamLog log, ExcerptTailer tailer, ReadPosition position) {
         this.log = log;
         this.tailer = tailer;
-        this.position = startSn;
-        this.notBeforeMillis = notBeforeMillis;
-        this.seekingTime = notBeforeMillis != Long.MIN_VALUE;
+        this.position = position;
     }
 
     @Override
@@ -83,9 +72,7 @@ final class ChronicleLogCursor implements LogCursor {
     /** Moves past entries retention removed, even if this cursor never got to them. */
     private void skipRemovedEntries() {
         RetentionFloor floor = log.floor();
-        if (position < floor.sn()) {
-            position = floor.sn();
-        }
+        position.moveToAtLeast(floor.sn());
         if (floor.hasIndex() && tailer.index() < floor.chronicleIndex()) {
             tailer.moveToIndex(floor.chronicleIndex());
         }
@@ -95,13 +82,16 @@ final class ChronicleLogCursor implements LogCursor {
     private LogEntry readOrSkip(DocumentContext document, BufferAllocator allocator) {
         Bytes<?> bytes = document.wire().bytes();
         StoredHeader header = EntryFormat.readHeader(bytes);
-        if (header.endSn() <= position || (seekingTime && header.entry().maxTimeMillis() < notBeforeMillis)) {
-            position = Math.max(position, header.endSn());
+        if (!position.claim(header)) {
             return null;
         }
-        VectorSchemaRoot batch = EntryFormat.readBody(bytes, header, log.schema(), allocator, scratch);
-        seekingTime = false;
-        position = header.endSn();
+        VectorSchemaRoot batch;
+        try {
+            batch = EntryFormat.readBody(bytes, header, log.schema(), allocator, scratch);
+        } catch (RuntimeException e) {
+            position.unclaim(header);
+            throw e;
+        }
         decodedEntries++;
         return new LogEntry(header.entry(), batch);
     }
@@ -110,13 +100,22 @@ final class ChronicleLogCursor implements LogCursor {
     public boolean awaitData(long timeout, TimeUnit unit) throws InterruptedException {
         return log.signal().await(() -> {
             checkOpen();
-            return position < log.nextSn();
+            return position.sn() < log.nextSn();
         }, unit.toNanos(timeout));
     }
 
     @Override
     public long position() {
+        return position.sn();
+    }
+
+    ReadPosition readPosition() {
         return position;
+    }
+
+    /** The Chronicle index the tailer will read next, for opening cursors that share the position. */
+    long tailerIndex() {
+        return tailer.index();
     }
 
     /** Entries decoded so far; lets tests see that skipped entries were not decoded. */

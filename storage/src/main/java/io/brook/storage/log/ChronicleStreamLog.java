@@ -3,6 +3,7 @@ package io.brook.storage.log;
 import io.brook.storage.ChronicleSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -212,22 +213,56 @@ public final class ChronicleStreamLog implements StreamLog {
         checkOpen();
         ExcerptTailer tailer = newTailer();
         try {
-            ChronicleLogCursor cursor = switch (start) {
+            return register(switch (start) {
                 case LogStart.Earliest ignored -> fromFloor(tailer, Long.MIN_VALUE);
                 case LogStart.FromTime fromTime -> fromFloor(tailer, fromTime.millis());
                 case LogStart.Latest ignored -> fromEnd(tailer, -1);
                 case LogStart.FromSn fromSn -> fromSn(tailer, fromSn.sn());
-            };
-            cursors.add(cursor);
-            if (closed) {
-                cursor.close(); // lost a race with close(): do not leak the tailer
-                checkOpen();
-            }
-            return cursor;
+            });
         } catch (RuntimeException e) {
             tailer.close();
             throw e;
         }
+    }
+
+    @Override
+    public List<LogCursor> openCursors(LogStart start, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be positive: " + count);
+        }
+        List<LogCursor> opened = new ArrayList<>(count);
+        try {
+            ChronicleLogCursor first = (ChronicleLogCursor) openCursor(start);
+            opened.add(first);
+            long index = first.tailerIndex();
+            while (opened.size() < count) {
+                // each further cursor starts where the first one does; starting earlier would only
+                // mean passing over more entries by their headers
+                ExcerptTailer tailer = newTailer();
+                try {
+                    if (!tailer.moveToIndex(index)) {
+                        tailer.toStart();
+                    }
+                    opened.add(register(new ChronicleLogCursor(this, tailer, first.readPosition())));
+                } catch (RuntimeException e) {
+                    tailer.close();
+                    throw e;
+                }
+            }
+            return List.copyOf(opened);
+        } catch (RuntimeException e) {
+            opened.forEach(LogCursor::close);
+            throw e;
+        }
+    }
+
+    private ChronicleLogCursor register(ChronicleLogCursor cursor) {
+        cursors.add(cursor);
+        if (closed) {
+            cursor.close(); // lost a race with close(): do not leak the tailer
+            checkOpen();
+        }
+        return cursor;
     }
 
     private ChronicleLogCursor fromFloor(ExcerptTailer tailer, long notBeforeMillis) {
@@ -235,7 +270,7 @@ public final class ChronicleStreamLog implements StreamLog {
         if (!current.hasIndex() || !tailer.moveToIndex(current.chronicleIndex())) {
             tailer.toStart();
         }
-        return new ChronicleLogCursor(this, tailer, current.sn(), notBeforeMillis);
+        return new ChronicleLogCursor(this, tailer, new ReadPosition(current.sn(), notBeforeMillis));
     }
 
     /**
@@ -246,7 +281,7 @@ public final class ChronicleStreamLog implements StreamLog {
         appendLock.lock();
         try {
             tailer.toEnd();
-            return new ChronicleLogCursor(this, tailer, Math.max(sn, nextSn), Long.MIN_VALUE);
+            return new ChronicleLogCursor(this, tailer, new ReadPosition(Math.max(sn, nextSn), Long.MIN_VALUE));
         } finally {
             appendLock.unlock();
         }
@@ -272,7 +307,7 @@ public final class ChronicleStreamLog implements StreamLog {
         if (index == RetentionFloor.NO_INDEX || !tailer.moveToIndex(index)) {
             return fromFloor(tailer, Long.MIN_VALUE);
         }
-        return new ChronicleLogCursor(this, tailer, sn, Long.MIN_VALUE);
+        return new ChronicleLogCursor(this, tailer, new ReadPosition(sn, Long.MIN_VALUE));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.brook.storage.log;
 
+import java.util.List;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -38,6 +39,14 @@ public interface StreamLog extends AutoCloseable {
     long sizeBytes();
 
     LogCursor openCursor(LogStart start);
+
+    /**
+     * Opens {@code count} cursors from {@code start} that share one position, to read one range
+     * on several threads: each entry goes to exactly one of them, whichever reaches it first, and
+     * the others pass over it by its header. Each cursor is used by one thread and closed by the
+     * caller; {@link LogCursor#position()} is the shared position.
+     */
+    List<LogCursor> openCursors(LogStart start, int count);
 
     /**
      * Removes the oldest entries that are older than the retention time (by their newest event

@@ -47,6 +47,29 @@ class EntryFormatTest {
     }
 
     @Test
+    void aDamagedByteInTheMiddleOfALargeBodyIsReported() {
+        try (BufferAllocator allocator = new RootAllocator()) {
+            // tens of thousands of rows: a body of many copy slices
+            try (StreamLog log = ChronicleStreamLog.create(dir, TestRows.SCHEMA, LogSettings.DEFAULT)) {
+                TestRows.append(log, allocator, 0, 40_000);
+            }
+            try (StreamLog log = ChronicleStreamLog.open(dir, LogSettings.DEFAULT);
+                 LogCursor cursor = log.openCursor(LogStart.earliest())) {
+                List<Long> ids = TestRows.drainIds(cursor, allocator);
+                assertEquals(40_000, ids.size());
+                assertEquals(39_999L, ids.getLast());
+            }
+            flipAByteAt(0.5);
+            try (StreamLog log = ChronicleStreamLog.open(dir, LogSettings.DEFAULT);
+                 LogCursor cursor = log.openCursor(LogStart.earliest())) {
+                IllegalStateException error = assertThrows(IllegalStateException.class, () -> cursor.poll(allocator));
+                assertTrue(error.getMessage().contains("corrupt"), error.getMessage());
+                assertEquals(0, allocator.getAllocatedMemory(), "nothing of the damaged entry is kept");
+            }
+        }
+    }
+
+    @Test
     void headersRoundTripThroughTheQueue() {
         try (SingleChronicleQueue queue = LogQueues.open(dir, SystemTimeProvider.INSTANCE);
              BufferAllocator allocator = new RootAllocator();
@@ -73,11 +96,20 @@ class EntryFormatTest {
     }
 
     private void flipAByteInTheFirstEntrysBody() {
+        flipAByteAt(-20);
+    }
+
+    /**
+     * Flips one byte of the first entry: a negative {@code where} counts bytes back from its end,
+     * else it is a fraction of its length.
+     */
+    private void flipAByteAt(double where) {
         try (SingleChronicleQueue queue = LogQueues.open(dir.resolve("queue"), SystemTimeProvider.INSTANCE);
              ExcerptTailer tailer = queue.createTailer();
              DocumentContext document = tailer.readingDocument()) {
             Bytes<?> bytes = document.wire().bytes();
-            long position = bytes.readLimit() - 20; // near the end of the body
+            long position = where < 0 ? bytes.readLimit() + (long) where
+                    : bytes.readPosition() + (long) ((bytes.readLimit() - bytes.readPosition()) * where);
             bytes.writeByte(position, (byte) ~bytes.readByte(position));
         }
     }

@@ -146,4 +146,60 @@ class LogCursorTest {
             assertEquals(LongStream.range(0, ENTRIES * ROWS_PER_ENTRY).boxed().toList(), ids);
         }
     }
+
+    @Test
+    void cursorsSharingAPositionSplitTheEntriesBetweenThemOnThreads() throws Exception {
+        for (LogStart start : List.of(LogStart.earliest(), LogStart.fromSn(155), LogStart.fromTime(TestRows.timeOf(125)))) {
+            List<LogCursor> cursors = log.openCursors(start, 3);
+            try (ExecutorService threads = Executors.newFixedThreadPool(3)) {
+                List<Future<List<Long>>> parts = new ArrayList<>();
+                for (LogCursor cursor : cursors) {
+                    parts.add(threads.submit(() -> TestRows.drainIds(cursor, allocator)));
+                }
+                List<Long> ids = new ArrayList<>();
+                long decoded = 0;
+                for (int part = 0; part < parts.size(); part++) {
+                    ids.addAll(parts.get(part).get());
+                    decoded += ((ChronicleLogCursor) cursors.get(part)).decodedEntries();
+                }
+                ids.sort(null);
+                long first = switch (start) {
+                    case LogStart.FromSn fromSn -> fromSn.sn() / ROWS_PER_ENTRY * ROWS_PER_ENTRY;
+                    case LogStart.FromTime ignored -> 120;
+                    default -> 0;
+                };
+                assertEquals(LongStream.range(first, ENTRIES * ROWS_PER_ENTRY).boxed().toList(), ids, "every row once, " + start);
+                assertEquals(ENTRIES - first / ROWS_PER_ENTRY, decoded, "every entry decoded once, " + start);
+                for (LogCursor cursor : cursors) {
+                    assertEquals(ENTRIES * ROWS_PER_ENTRY, cursor.position());
+                }
+            } finally {
+                cursors.forEach(LogCursor::close);
+            }
+        }
+    }
+
+    @Test
+    void aSharedPositionGivesEachEntryToTheCursorThatGetsThereFirst() {
+        List<LogCursor> cursors = log.openCursors(LogStart.earliest(), 2);
+        try {
+            LogCursor one = cursors.get(0);
+            LogCursor two = cursors.get(1);
+            List<Long> fromOne = new ArrayList<>();
+            try (LogEntry entry = one.poll(allocator)) {
+                fromOne.addAll(TestRows.ids(entry.batch()));
+            }
+            try (LogEntry entry = two.poll(allocator)) {
+                assertEquals(10, entry.header().firstSn(), "the second cursor passes over what the first took");
+            }
+            try (LogEntry entry = one.poll(allocator)) {
+                assertEquals(20, entry.header().firstSn());
+            }
+            assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), fromOne);
+            assertEquals(ENTRIES - 3, TestRows.forEachEntry(two, allocator, entry -> { }));
+            assertNull(one.poll(allocator));
+        } finally {
+            cursors.forEach(LogCursor::close);
+        }
+    }
 }

@@ -68,6 +68,11 @@ public final class FunctionCall implements Expression {
         return arguments;
     }
 
+    /** True when the call runs a user-defined function. */
+    public boolean runsUserCode() {
+        return kernel.runsUserCode();
+    }
+
     public boolean isDeterministic() {
         return deterministic;
     }

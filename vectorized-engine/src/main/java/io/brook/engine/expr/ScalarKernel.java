@@ -13,4 +13,9 @@ import org.apache.arrow.vector.FieldVector;
 public interface ScalarKernel {
 
     void compute(Operand[] operands, Chunk rows, FieldVector output, QueryContext context);
+
+    /** True for a user-defined function: code Brook does not know to be safe on several threads at once. */
+    default boolean runsUserCode() {
+        return false;
+    }
 }

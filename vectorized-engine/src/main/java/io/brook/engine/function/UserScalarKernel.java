@@ -25,6 +25,11 @@ final class UserScalarKernel implements ScalarKernel {
     }
 
     @Override
+    public boolean runsUserCode() {
+        return true;
+    }
+
+    @Override
     public void compute(Operand[] operands, Chunk rows, FieldVector output, QueryContext context) {
         int count = rows.size();
         int[] positions = new int[count];

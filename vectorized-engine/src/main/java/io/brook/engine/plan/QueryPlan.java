@@ -25,6 +25,9 @@ public record QueryPlan(SourcePlan source, List<OperatorFactory> operators, List
         List<String> lines = new ArrayList<>();
         lines.add((streaming ? "Streaming query" : "Bounded query") + " -> " + columns.size() + " columns");
         lines.add("  Source: " + source.describe());
+        for (String step : source.steps()) {
+            lines.add("    " + step);
+        }
         for (OperatorFactory operator : operators) {
             lines.add("  " + operator.describe());
         }

@@ -61,18 +61,25 @@ public final class QueryPlanner {
                     ? SingleRowSource.relation()
                     : new RelationPlanner(context).plan(select.from(), bounded, select.where());
             operators.addAll(relation.operators());
+            SourcePlan source = relation.source();
             Map<String, io.brook.engine.sql.ast.Expression> aliases = aliases(select);
             ExpressionBinder binder = new ExpressionBinder(relation.scope(), context.functions(),
                     context.parameters(), null, aliases);
-            if (select.where() != null) {
-                operators.add(new FilterOperator.Factory(predicate(binder.bind(select.where()), "WHERE")));
+            Expression where = select.where() == null ? null : predicate(binder.bind(select.where()), "WHERE");
+            if (where != null) {
+                operators.add(new FilterOperator.Factory(where));
             }
             long tickMillis = relation.tickMillis();
             AggregationPlanner aggregation = new AggregationPlanner(context.functions(), binder);
             if (aggregation.needsAggregation(select)) {
                 AggregationPlan plan = aggregation.plan(select);
                 EmitPolicies.Choice emit = EmitPolicies.choose(select.emit(), relation.streaming(), context.settings());
-                operators.add(new HashAggregationOperator.Factory(plan.keys(), plan.aggregates(), emit.policy()));
+                if (ParallelAggregation.applies(relation, where, plan.keys(), plan.aggregates(), emit.policy())) {
+                    source = new ParallelAggregation((StreamSource) relation.source(), where, plan.keys(), plan.aggregates());
+                    operators.clear();
+                } else {
+                    operators.add(new HashAggregationOperator.Factory(plan.keys(), plan.aggregates(), emit.policy()));
+                }
                 tickMillis = Math.max(tickMillis, emit.tickMillis());
                 binder = new ExpressionBinder(plan.outputScope(), context.functions(), context.parameters(),
                         plan.replacements(), aliases);
@@ -112,7 +119,7 @@ public final class QueryPlanner {
             for (Output output : outputs) {
                 columns.add(io.brook.engine.catalog.Column.of(output.name(), output.expression().type()));
             }
-            return new QueryPlan(relation.source(), operators, columns, relation.streaming(), tickMillis,
+            return new QueryPlan(source, operators, columns, relation.streaming(), tickMillis,
                     context.settings());
         }
 

@@ -18,7 +18,7 @@ public final class QuerySettings {
     public static final int DEFAULT_BLOCK_SIZE = 65_536;
     private static final Set<String> KNOWN = Set.of(
             "max_memory_usage", "query_mode", "seek_to", "max_execution_time", "max_block_size",
-            "enable_optimize_predicate_expression", "default_emit_interval");
+            "enable_optimize_predicate_expression", "default_emit_interval", "max_threads");
 
     private final Map<String, String> values;
 
@@ -73,6 +73,12 @@ public final class QuerySettings {
         return values.containsKey("max_block_size") ? Integer.parseInt(values.get("max_block_size")) : DEFAULT_BLOCK_SIZE;
     }
 
+    /** Threads one query may use (a bounded aggregation splits its scan); by default one per core. */
+    public int maxThreads() {
+        return values.containsKey("max_threads") ? Integer.parseInt(values.get("max_threads"))
+                : Runtime.getRuntime().availableProcessors();
+    }
+
     public String get(String name) {
         return values.get(name);
     }
@@ -87,6 +93,7 @@ public final class QuerySettings {
         }
         boolean valid = switch (name) {
             case "max_memory_usage", "max_block_size" -> isPositiveLong(value);
+            case "max_threads" -> isPositiveInt(value);
             case "max_execution_time", "default_emit_interval" -> isNonNegativeNumber(value);
             case "query_mode" -> Set.of("table", "streaming").contains(value.toLowerCase(Locale.ROOT));
             case "seek_to" -> Set.of("earliest", "latest").contains(value.toLowerCase(Locale.ROOT));
@@ -101,6 +108,14 @@ public final class QuerySettings {
     private static boolean isPositiveLong(String value) {
         try {
             return Long.parseLong(value) > 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean isPositiveInt(String value) {
+        try {
+            return Integer.parseInt(value) > 0;
         } catch (NumberFormatException e) {
             return false;
         }

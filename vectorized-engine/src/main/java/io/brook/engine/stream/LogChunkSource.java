@@ -30,17 +30,41 @@ public final class LogChunkSource implements ChunkSource {
     private final long endSn;
     private final long firstWantedSn;
     private boolean finished;
+    private long entryFirstSn = -1;
 
     public LogChunkSource(StreamTable stream, LogStart start, boolean bounded, boolean withSequence,
                           QueryContext context) {
+        this(stream, start, bounded, withSequence, context, stream.log().nextSn(), null);
+    }
+
+    private LogChunkSource(StreamTable stream, LogStart start, boolean bounded, boolean withSequence,
+                           QueryContext context, long endSn, LogCursor cursor) {
         this.stream = stream;
         this.start = start;
         this.context = context;
         this.bounded = bounded;
         this.withSequence = withSequence;
-        this.endSn = stream.log().nextSn();
+        this.endSn = endSn;
         this.firstWantedSn = start instanceof LogStart.FromSn fromSn ? fromSn.sn() : Long.MIN_VALUE;
-        this.cursor = stream.openCursor(start);
+        this.cursor = cursor != null ? cursor : stream.openCursor(start);
+    }
+
+    /**
+     * One thread's share of a bounded scan that ends before {@code endSn}: reads {@code cursor},
+     * one of several cursors sharing a position ({@link io.brook.storage.log.StreamLog#openCursors}),
+     * and closes it when closed.
+     */
+    public static LogChunkSource share(StreamTable stream, LogStart start, LogCursor cursor, long endSn,
+                                       boolean withSequence, QueryContext context) {
+        return new LogChunkSource(stream, start, true, withSequence, context, endSn, cursor);
+    }
+
+    /**
+     * The first {@code _tp_sn} of the log entry the last chunk came from. Chunks of scans that
+     * share a position sort into log order by it.
+     */
+    public long entryFirstSn() {
+        return entryFirstSn;
     }
 
     @Override
@@ -72,6 +96,7 @@ public final class LogChunkSource implements ChunkSource {
             return null;
         }
         long firstSn = entry.header().firstSn();
+        entryFirstSn = firstSn;
         if (bounded && firstSn >= endSn) {
             entry.close();
             finished = true;

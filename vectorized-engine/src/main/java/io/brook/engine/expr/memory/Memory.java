@@ -8,6 +8,8 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * are off in production, so callers are responsible for staying inside their buffers.
  */
 public final class Memory {
+    private static final long HASH_SEED = 0x9E3779B97F4A7C15L;
+
     private Memory() {
     }
 
@@ -129,18 +131,47 @@ public final class Memory {
         return true;
     }
 
-    /** A 64-bit hash of a byte string; good spread, not cryptographic. */
+    /**
+     * A 64-bit hash of a byte string; good spread, not cryptographic. A string of at most 8 bytes
+     * hashes like {@link #hashShortBytes} of its {@link #loadWord word}, so callers that already
+     * hold that word need not read the bytes again.
+     */
     public static long hashBytes(long address, int length) {
-        long hash = 0x9E3779B97F4A7C15L ^ length;
+        long hash = HASH_SEED ^ length;
         int index = 0;
-        for (; index + 8 <= length; index += 8) {
+        for (; length - index > 8; index += 8) {
             // a cheap multiply-rotate per word; the one full mix at the end spreads the bits
             hash = Long.rotateLeft((hash ^ MemoryUtil.getLong(address + index)) * 0xC2B2AE3D27D4EB4FL, 31);
         }
-        long tail = 0;
-        for (int shift = 0; index < length; index++, shift += 8) {
-            tail |= (MemoryUtil.getByte(address + index) & 0xFFL) << shift;
+        return Hashing.mix(hash ^ loadWord(address + index, length - index));
+    }
+
+    /** {@link #hashBytes} of a string of {@code length} (0..8) bytes whose {@link #loadWord word} is {@code word}. */
+    public static long hashShortBytes(long word, int length) {
+        return Hashing.mix(HASH_SEED ^ length ^ word);
+    }
+
+    /**
+     * The {@code length} (0..8) bytes at {@code address} as one little-endian word, the bytes
+     * above {@code length} zero. Reads no byte outside the string.
+     */
+    public static long loadWord(long address, int length) {
+        if (length >= 8) {
+            return MemoryUtil.getLong(address);
         }
-        return Hashing.mix(hash ^ tail);
+        long word = 0;
+        int shift = 0;
+        if ((length & 4) != 0) {
+            word = MemoryUtil.getInt(address) & 0xFFFF_FFFFL;
+            shift = 32;
+        }
+        if ((length & 2) != 0) {
+            word |= (MemoryUtil.getShort(address + (shift >>> 3)) & 0xFFFFL) << shift;
+            shift += 16;
+        }
+        if ((length & 1) != 0) {
+            word |= (MemoryUtil.getByte(address + (shift >>> 3)) & 0xFFL) << shift;
+        }
+        return word;
     }
 }

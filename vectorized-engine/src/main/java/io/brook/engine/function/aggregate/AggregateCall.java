@@ -11,10 +11,11 @@ import java.util.StringJoiner;
  * A bound aggregate call such as {@code sum(x)} or {@code count(DISTINCT y)}: its arguments,
  * result type, and a factory for its grouped state. When {@code distinct} is set the aggregation
  * operator passes each (group, argument values) combination to the state only once; uniq and
- * count_distinct are bound as a distinct count.
+ * count_distinct are bound as a distinct count. A {@code mergeable} call's states can be filled
+ * from parts of the input on several threads and then {@link GroupedAggregator#merge merged}.
  */
 public record AggregateCall(String name, List<Expression> arguments, boolean distinct, BrookType type,
-                            Factory factory, String text) {
+                            Factory factory, String text, boolean mergeable) {
 
     /** Creates the grouped state of one aggregate call. */
     @FunctionalInterface
@@ -29,7 +30,15 @@ public record AggregateCall(String name, List<Expression> arguments, boolean dis
     public static AggregateCall of(String name, List<Expression> arguments, boolean distinct, BrookType type, Factory factory) {
         StringJoiner joiner = new StringJoiner(", ", name + "(" + (distinct ? "DISTINCT " : ""), ")");
         arguments.forEach(argument -> joiner.add(argument.describe()));
-        return new AggregateCall(name, arguments, distinct, type, factory, joiner.toString());
+        return new AggregateCall(name, arguments, distinct, type, factory, joiner.toString(), false);
+    }
+
+    /**
+     * This call, marked as having states that merge. Not for DISTINCT calls: their distinct
+     * filters do not merge.
+     */
+    public AggregateCall withMergeableStates() {
+        return new AggregateCall(name, arguments, distinct, type, factory, text, !distinct);
     }
 
     public GroupedAggregator createAggregator(QueryContext context) {

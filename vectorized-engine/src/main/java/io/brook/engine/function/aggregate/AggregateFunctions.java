@@ -27,7 +27,8 @@ public final class AggregateFunctions {
 
     public static void register(FunctionRegistry registry) {
         register(registry, "count", 0, 1, (name, arguments, distinct) -> AggregateCall.of(name, arguments,
-                distinct && !arguments.isEmpty(), BrookType.UINT64, context -> new CountAggregator(context.allocator())));
+                distinct && !arguments.isEmpty(), BrookType.UINT64, context -> new CountAggregator(context.allocator()))
+                .withMergeableStates());
         for (String alias : List.of("uniq", "uniq_exact", "count_distinct")) {
             register(registry, alias, 1, 1, (name, arguments, distinct) ->
                     AggregateCall.of(name, arguments, true, BrookType.UINT64, context -> new CountAggregator(context.allocator())));
@@ -36,7 +37,7 @@ public final class AggregateFunctions {
         register(registry, "avg", 1, 1, (name, arguments, distinct) -> {
             BrookType input = numeric(name, arguments.getFirst());
             return AggregateCall.of(name, arguments, distinct, BrookType.FLOAT64.withNullable(input.nullable()),
-                    context -> new AverageAggregator(context.allocator(), input));
+                    context -> new AverageAggregator(context.allocator(), input)).withMergeableStates();
         });
         extremum(registry, "min", ExtremumAggregator.Mode.MIN);
         extremum(registry, "max", ExtremumAggregator.Mode.MAX);
@@ -84,12 +85,12 @@ public final class AggregateFunctions {
             }
             BrookType result = BrookType.decimal(38, input.scale()).withNullable(input.nullable());
             return AggregateCall.of(name, arguments, distinct, result,
-                    context -> new DecimalSumAggregator(context.allocator(), input.nullable()));
+                    context -> new DecimalSumAggregator(context.allocator(), input.nullable())).withMergeableStates();
         }
         BrookType result = kind.isFloating() ? BrookType.FLOAT64
                 : TypeCoercion.isSigned(kind) ? BrookType.INT64 : BrookType.UINT64;
         return AggregateCall.of(name, arguments, distinct, result.withNullable(input.nullable()),
-                context -> new SumAggregator(context.allocator(), input));
+                context -> new SumAggregator(context.allocator(), input)).withMergeableStates();
     }
 
     private static void extremum(FunctionRegistry registry, String functionName, ExtremumAggregator.Mode mode) {
@@ -101,8 +102,11 @@ public final class AggregateFunctions {
             if (!comparable || kind == TypeKind.DECIMAL && input.precision() > 38) {
                 throw Arguments.illegalType(name, arguments.getFirst());
             }
-            return AggregateCall.of(name, arguments, false, input,
+            AggregateCall call = AggregateCall.of(name, arguments, false, input,
                     context -> new ExtremumAggregator(context.allocator(), mode, input));
+            // min and max merge by comparing; any and any_last depend on which row came first
+            return mode == ExtremumAggregator.Mode.MIN || mode == ExtremumAggregator.Mode.MAX
+                    ? call.withMergeableStates() : call;
         });
     }
 }

@@ -59,6 +59,16 @@ final class AverageAggregator implements GroupedAggregator {
     }
 
     @Override
+    public void merge(GroupedAggregator partial, int[] targets, int count) {
+        AverageAggregator other = (AverageAggregator) partial;
+        for (int group = 0; group < count; group++) {
+            int target = targets[group];
+            sums.setDouble(target, sums.getDouble(target) + other.sums.getDouble(group));
+            counts.set(target, counts.get(target) + other.counts.get(group));
+        }
+    }
+
+    @Override
     public void write(int[] groups, int from, int count, FieldVector output) {
         long target = output.getDataBufferAddress();
         Validity.setAll(output, count);

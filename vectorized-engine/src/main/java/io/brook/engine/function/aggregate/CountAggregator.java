@@ -53,6 +53,14 @@ final class CountAggregator implements GroupedAggregator {
     }
 
     @Override
+    public void merge(GroupedAggregator partial, int[] targets, int count) {
+        LongArray other = ((CountAggregator) partial).counts;
+        for (int group = 0; group < count; group++) {
+            counts.set(targets[group], counts.get(targets[group]) + other.get(group));
+        }
+    }
+
+    @Override
     public void write(int[] groups, int from, int count, FieldVector output) {
         long target = output.getDataBufferAddress();
         for (int index = 0; index < count; index++) {

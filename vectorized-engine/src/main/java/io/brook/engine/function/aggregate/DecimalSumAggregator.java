@@ -55,12 +55,27 @@ final class DecimalSumAggregator implements GroupedAggregator {
                 continue;
             }
             int group = groupIds == null ? 0 : groupIds[row];
-            long low = lows.get(group);
-            long addedLow = Memory.getLong(data + 16L * position);
-            long sumLow = low + addedLow;
-            long carry = Long.compareUnsigned(sumLow, low) < 0 ? 1 : 0;
-            lows.set(group, sumLow);
-            highs.set(group, highs.get(group) + Memory.getLong(data + 16L * position + 8) + carry);
+            add(group, Memory.getLong(data + 16L * position), Memory.getLong(data + 16L * position + 8));
+        }
+    }
+
+    /** Adds the 128-bit value {@code high:low} to the group's sum, carrying out of the low word. */
+    private void add(int group, long addedLow, long addedHigh) {
+        long low = lows.get(group);
+        long sumLow = low + addedLow;
+        long carry = Long.compareUnsigned(sumLow, low) < 0 ? 1 : 0;
+        lows.set(group, sumLow);
+        highs.set(group, highs.get(group) + addedHigh + carry);
+    }
+
+    @Override
+    public void merge(GroupedAggregator partial, int[] targets, int count) {
+        DecimalSumAggregator other = (DecimalSumAggregator) partial;
+        for (int group = 0; group < count; group++) {
+            add(targets[group], other.lows.get(group), other.highs.get(group));
+        }
+        if (seen != null) {
+            seen.merge(other.seen, targets, count);
         }
     }
 

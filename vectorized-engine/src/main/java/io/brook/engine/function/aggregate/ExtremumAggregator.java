@@ -177,6 +177,51 @@ final class ExtremumAggregator implements GroupedAggregator {
         }
     }
 
+    /** Min and max merge by comparing; any and any_last are not mergeable (they depend on row order). */
+    @Override
+    public void merge(GroupedAggregator partial, int[] targets, int count) {
+        if (mode != Mode.MIN && mode != Mode.MAX) {
+            GroupedAggregator.super.merge(partial, targets, count);
+        }
+        ExtremumAggregator other = (ExtremumAggregator) partial;
+        for (int group = 0; group < count; group++) {
+            if (!other.has.isSet(group)) {
+                continue;
+            }
+            int target = targets[group];
+            if (replaces(target, has.isSet(target) ? other.compare(group, this, target) : 0)) {
+                copy(other, group, target);
+                has.set(target);
+            }
+        }
+    }
+
+    /** Compares this state's value of {@code group} with {@code that}'s value of {@code thatGroup}; both present. */
+    private int compare(int group, ExtremumAggregator that, int thatGroup) {
+        return switch (storage) {
+            case FLOAT32, FLOAT64 -> Double.compare(values.getDouble(group), that.values.getDouble(thatGroup));
+            case DECIMAL128 -> highs.get(group) != that.highs.get(thatGroup)
+                    ? Long.compare(highs.get(group), that.highs.get(thatGroup))
+                    : Long.compareUnsigned(values.get(group), that.values.get(thatGroup));
+            case VARIABLE, FIXED_BYTES -> Memory.compareBytes(strings.address(group), strings.length(group),
+                    that.strings.address(thatGroup), that.strings.length(thatGroup));
+            case UINT64 -> Long.compareUnsigned(values.get(group), that.values.get(thatGroup));
+            default -> Long.compare(values.get(group), that.values.get(thatGroup));
+        };
+    }
+
+    /** Sets this state's value of {@code target} to {@code source}'s value of {@code group}. */
+    private void copy(ExtremumAggregator source, int group, int target) {
+        if (strings != null) {
+            strings.set(target, source.strings.address(group), source.strings.length(group));
+            return;
+        }
+        values.set(target, source.values.get(group));
+        if (highs != null) {
+            highs.set(target, source.highs.get(group));
+        }
+    }
+
     @Override
     public void write(int[] groups, int from, int count, FieldVector output) {
         long validity = output.getValidityBufferAddress();

@@ -42,6 +42,15 @@ final class GroupFlags implements AutoCloseable {
         }
     }
 
+    /** Sets the flag of {@code targets[g]} for every group {@code g < count} set in {@code partial}. */
+    void merge(GroupFlags partial, int[] targets, int count) {
+        for (int group = 0; group < count; group++) {
+            if (partial.isSet(group)) {
+                set(targets[group]);
+            }
+        }
+    }
+
     byte[] toBytes(int groupCount) {
         return flags.toBytes(groupCount);
     }

@@ -29,6 +29,17 @@ public interface GroupedAggregator extends AutoCloseable {
      */
     void write(int[] groups, int from, int count, FieldVector output);
 
+    /**
+     * Folds {@code partial}, a state of the same aggregate call filled from other rows, into this
+     * one: its group {@code g} into group {@code targets[g]}, for {@code g < count} (this state
+     * already has room for every target). Afterwards this state holds what one state fed with
+     * both sets of rows would (floating-point sums up to rounding). Only called for calls that
+     * are {@link AggregateCall#mergeable()}.
+     */
+    default void merge(GroupedAggregator partial, int[] targets, int count) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot merge partial states");
+    }
+
     /** The state of groups {@code 0..groupCount-1}. */
     byte[] serialize(int groupCount);
 

@@ -118,6 +118,22 @@ final class SumAggregator implements GroupedAggregator {
     }
 
     @Override
+    public void merge(GroupedAggregator partial, int[] targets, int count) {
+        SumAggregator other = (SumAggregator) partial;
+        for (int group = 0; group < count; group++) {
+            int target = targets[group];
+            if (floating) {
+                sums.setDouble(target, sums.getDouble(target) + other.sums.getDouble(group));
+            } else {
+                sums.set(target, sums.get(target) + other.sums.get(group));
+            }
+        }
+        if (seen != null) {
+            seen.merge(other.seen, targets, count);
+        }
+    }
+
+    @Override
     public void write(int[] groups, int from, int count, FieldVector output) {
         long target = output.getDataBufferAddress();
         for (int index = 0; index < count; index++) {

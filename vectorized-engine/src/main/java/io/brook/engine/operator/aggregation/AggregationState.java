@@ -121,12 +121,7 @@ final class AggregationState implements AutoCloseable {
         List<FieldVector> columns = new ArrayList<>(keys.size() + calls.size());
         try {
             if (hash != null) {
-                FieldVector[] keyColumns = new FieldVector[keys.size()];
-                for (int index = 0; index < keyColumns.length; index++) {
-                    keyColumns[index] = Vectors.allocate(keys.get(index).describe(), keys.get(index).type(), count, context.allocator());
-                    columns.add(keyColumns[index]);
-                }
-                hash.writeKeys(groups, from, count, keyColumns);
+                writeKeys(groups, from, count, columns);
             }
             for (int index = 0; index < calls.size(); index++) {
                 BrookType type = calls.get(index).type();
@@ -138,6 +133,54 @@ final class AggregationState implements AutoCloseable {
         } catch (RuntimeException e) {
             columns.forEach(FieldVector::close);
             throw e;
+        }
+    }
+
+    /** Appends one vector per key column to {@code columns}, holding the keys of {@code groups[from..from+count)}. */
+    private FieldVector[] writeKeys(int[] groups, int from, int count, List<FieldVector> columns) {
+        FieldVector[] keyColumns = new FieldVector[keys.size()];
+        for (int index = 0; index < keyColumns.length; index++) {
+            keyColumns[index] = Vectors.allocate(keys.get(index).describe(), keys.get(index).type(), count, context.allocator());
+            columns.add(keyColumns[index]);
+        }
+        hash.writeKeys(groups, from, count, keyColumns);
+        return keyColumns;
+    }
+
+    /**
+     * Finds or makes the group of this state for each of {@code partial}'s groups
+     * {@code from..from+count)}, new groups in that order, and writes their ids to
+     * {@code targets[from..from+count)}. {@code partial} has the same keys and calls.
+     */
+    void assignGroups(AggregationState partial, int from, int count, int[] targets) {
+        if (hash == null) {
+            targets[0] = 0;
+            return;
+        }
+        int[] groups = new int[count];
+        for (int index = 0; index < count; index++) {
+            groups[index] = from + index;
+        }
+        List<FieldVector> columns = new ArrayList<>(keys.size());
+        try {
+            FieldVector[] keyColumns = partial.writeKeys(groups, 0, count, columns);
+            try (Chunk partialKeys = Chunk.of(columns, count)) {
+                columns.clear();
+                int[] ids = new int[count];
+                hash.groupIds(keyColumns, partialKeys, ids);
+                System.arraycopy(ids, 0, targets, from, count);
+            }
+        } finally {
+            columns.forEach(FieldVector::close);
+        }
+    }
+
+    /** Folds {@code partial}'s aggregate states into this one: its group g into {@code targets[g]}. */
+    void merge(AggregationState partial, int[] targets) {
+        int groups = groupCount();
+        for (int index = 0; index < calls.size(); index++) {
+            aggregators[index].ensureGroups(groups);
+            aggregators[index].merge(partial.aggregators[index], targets, partial.groupCount());
         }
     }
 

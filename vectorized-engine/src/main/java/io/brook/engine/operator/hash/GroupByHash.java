@@ -4,7 +4,6 @@ import io.brook.engine.chunk.Chunk;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
 import io.brook.engine.expr.memory.Hashing;
-import io.brook.engine.expr.memory.IntArray;
 import io.brook.engine.expr.memory.LongArray;
 import io.brook.engine.expr.vector.Storage;
 import io.brook.engine.function.aggregate.StateBytes;
@@ -22,9 +21,15 @@ import java.util.List;
 /**
  * Maps key tuples to dense group ids 0, 1, 2, ... in order of first appearance. Per chunk, each
  * key column hashes all live rows into a long[] in one loop; then rows probe an open-addressing
- * table (linear probing, at most half full) that stores group ids, comparing the full hash stored
- * per group before the keys themselves. All memory is off-heap from the query's allocator.
+ * table (linear probing, at most half full). All memory is off-heap from the query's allocator.
  * NULL keys are equal to each other (they form one group).
+ *
+ * <p>A slot holds its group id and a 32-bit tag, so a probe reads only the slot before it has
+ * a likely match. With one key column (the common case) the tag and a word kept beside the slot
+ * are the column's own {@link KeyColumn#rowTags() tag and word} of the key: for numbers and
+ * strings of up to 8 bytes they are the key itself, so a probe compares them and is done without
+ * reading the group's stored key. With several columns the tag is the high half of the row's
+ * hash, and a tag match is confirmed by comparing the keys.
  */
 public final class GroupByHash implements AutoCloseable {
     private static final int INITIAL_SLOTS = 1024;
@@ -32,9 +37,12 @@ public final class GroupByHash implements AutoCloseable {
     private final List<BrookType> keyTypes;
     private final BufferAllocator allocator;
     private final KeyColumn[] keys;
-    private final LongKeyColumn singleLongKey;
+    private final KeyColumn single;
     private final LongArray groupHashes;
-    private IntArray table;
+    /** Per slot: 0 when empty, else tag << 32 | (group + 1). */
+    private LongArray slots;
+    /** Per slot, with a single key column: the key's word. */
+    private LongArray slotWords;
     private int mask;
     private int groupCount;
     private long[] hashes = new long[0];
@@ -49,17 +57,21 @@ public final class GroupByHash implements AutoCloseable {
                 keys[index] = keyColumn(keyTypes.get(index), allocator);
             }
             newHashes = new LongArray(allocator, INITIAL_SLOTS / 2);
-            this.table = new IntArray(allocator, INITIAL_SLOTS);
+            this.slots = new LongArray(allocator, INITIAL_SLOTS);
+            this.slotWords = keys.length == 1 ? new LongArray(allocator, INITIAL_SLOTS) : null;
         } catch (RuntimeException e) {
             if (newHashes != null) {
                 newHashes.close();
+            }
+            if (slots != null) {
+                slots.close();
             }
             closeKeys();
             throw e;
         }
         this.groupHashes = newHashes;
         this.mask = INITIAL_SLOTS - 1;
-        this.singleLongKey = keys.length == 1 && keys[0] instanceof LongKeyColumn only ? only : null;
+        this.single = keys.length == 1 ? keys[0] : null;
     }
 
     private static KeyColumn keyColumn(BrookType type, BufferAllocator allocator) {
@@ -94,47 +106,74 @@ public final class GroupByHash implements AutoCloseable {
         for (int index = 0; index < keys.length; index++) {
             keys[index].load(keyVectors[index], rows, hashes, index == 0);
         }
-        if (keys.length > 1) {
-            // each column's hash is already mixed; only combining several needs another mix
+        if (single != null) {
+            long[] words = single.rowWords();
+            int[] tags = single.rowTags();
             for (int row = 0; row < count; row++) {
-                hashes[row] = Hashing.mix(hashes[row]);
+                groupIds[row] = findSingle(hashes[row], tags[row], words[row], row, rows.position(row));
             }
+            return;
         }
         for (int row = 0; row < count; row++) {
-            groupIds[row] = find(hashes[row], row, rows.position(row));
+            // each column's hash is already mixed; only combining several needs another mix
+            long hash = Hashing.mix(hashes[row]);
+            groupIds[row] = find(hash, row, rows.position(row));
+        }
+    }
+
+    private int findSingle(long hash, int tag, long word, int row, int position) {
+        int slot = (int) hash & mask;
+        while (true) {
+            long entry = slots.get(slot);
+            if (entry == 0) {
+                return insert(slot, hash, tag, word, row, position);
+            }
+            if ((int) (entry >>> 32) == tag && slotWords.get(slot) == word
+                    && (tag <= KeyColumn.EXACT_TAGS || single.matches((int) entry - 1, row, position))) {
+                return (int) entry - 1;
+            }
+            slot = (slot + 1) & mask;
         }
     }
 
     private int find(long hash, int row, int position) {
+        int tag = (int) (hash >>> 32);
         int slot = (int) hash & mask;
         while (true) {
-            int entry = table.get(slot);
+            long entry = slots.get(slot);
             if (entry == 0) {
-                int group = addGroup(hash, row, position);
-                table.set(slot, group + 1);
-                if (groupCount > (mask + 1) >>> 1) {
-                    rehash((mask + 1) * 2);
-                }
-                return group;
+                return insert(slot, hash, tag, 0, row, position);
             }
-            int group = entry - 1;
-            if (groupHashes.get(group) == hash && matches(group, row, position)) {
-                return group;
+            if ((int) (entry >>> 32) == tag && matches((int) entry - 1, row, position)) {
+                return (int) entry - 1;
             }
             slot = (slot + 1) & mask;
         }
     }
 
     private boolean matches(int group, int row, int position) {
-        if (singleLongKey != null) {
-            return singleLongKey.matchesValue(group, row);
-        }
         for (KeyColumn key : keys) {
             if (!key.matches(group, row, position)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private int insert(int slot, long hash, int tag, long word, int row, int position) {
+        int group = addGroup(hash, row, position);
+        place(slots, slotWords, slot, tag, word, group);
+        if (groupCount > (mask + 1) >>> 1) {
+            rehash((mask + 1) * 2);
+        }
+        return group;
+    }
+
+    private static void place(LongArray slots, LongArray words, int slot, int tag, long word, int group) {
+        slots.set(slot, (long) tag << 32 | (group + 1L));
+        if (words != null) {
+            words.set(slot, word);
+        }
     }
 
     private int addGroup(long hash, int row, int position) {
@@ -152,18 +191,35 @@ public final class GroupByHash implements AutoCloseable {
         return group;
     }
 
-    private void rehash(int slots) {
-        IntArray grown = new IntArray(allocator, slots);
-        int newMask = slots - 1;
+    /** Moves every group into a table of {@code slotCount} slots, by its stored hash and key. */
+    private void rehash(int slotCount) {
+        LongArray grown = new LongArray(allocator, slotCount);
+        LongArray grownWords = null;
+        try {
+            grownWords = single != null ? new LongArray(allocator, slotCount) : null;
+        } catch (RuntimeException e) {
+            grown.close();
+            throw e;
+        }
+        int newMask = slotCount - 1;
         for (int group = 0; group < groupCount; group++) {
-            int slot = (int) groupHashes.get(group) & newMask;
+            long hash = groupHashes.get(group);
+            int slot = (int) hash & newMask;
             while (grown.get(slot) != 0) {
                 slot = (slot + 1) & newMask;
             }
-            grown.set(slot, group + 1);
+            if (single != null) {
+                place(grown, grownWords, slot, single.storedTag(group), single.storedWord(group), group);
+            } else {
+                place(grown, null, slot, (int) (hash >>> 32), 0, group);
+            }
         }
-        table.close();
-        table = grown;
+        slots.close();
+        slots = grown;
+        if (slotWords != null) {
+            slotWords.close();
+        }
+        slotWords = grownWords;
         mask = newMask;
     }
 
@@ -210,7 +266,7 @@ public final class GroupByHash implements AutoCloseable {
                 long columnHash = keys[index].storedHash(group);
                 hash = index == 0 ? columnHash : Hashing.combine(hash, columnHash);
             }
-            groupHashes.set(group, keys.length > 1 ? Hashing.mix(hash) : hash);
+            groupHashes.set(group, single == null ? Hashing.mix(hash) : hash);
         }
         groupCount = groups;
         int slots = INITIAL_SLOTS;
@@ -226,8 +282,11 @@ public final class GroupByHash implements AutoCloseable {
         if (groupHashes != null) {
             groupHashes.close();
         }
-        if (table != null) {
-            table.close();
+        if (slots != null) {
+            slots.close();
+        }
+        if (slotWords != null) {
+            slotWords.close();
         }
     }
 

@@ -8,11 +8,30 @@ import org.apache.arrow.vector.FieldVector;
  * with a group's stored key, stores the key of a new group, and writes keys back out. A column
  * first {@link #load loads} the chunk (caching what the per-row calls need), then answers for
  * live row {@code row} at physical position {@code position}.
+ *
+ * <p>Each key also has a tag and a word, which a table with this column as its only key keeps
+ * in its slots: equal keys have equal tags and words, and for a tag of at most
+ * {@link #EXACT_TAGS} the pair is the whole key (a number, a string of up to 8 bytes, NULL), so
+ * equal pairs mean equal keys; for larger tags the word is a hash and {@link #matches} decides.
  */
 interface KeyColumn extends AutoCloseable {
+    /** Tags up to this one identify a key together with its word. */
+    int EXACT_TAGS = 8;
 
     /** Reads the chunk's values and folds their hashes into {@code hashes} (row-indexed). */
     void load(FieldVector vector, Chunk rows, long[] hashes, boolean first);
+
+    /** Tag of each row loaded last, row-indexed; the array may be longer than the chunk. */
+    int[] rowTags();
+
+    /** Word of each row loaded last, row-indexed; the array may be longer than the chunk. */
+    long[] rowWords();
+
+    /** Tag of a group's stored key, as {@link #rowTags} gave it. */
+    int storedTag(int group);
+
+    /** Word of a group's stored key, as {@link #rowWords} gave it. */
+    long storedWord(int group);
 
     boolean matches(int group, int row, int position);
 

@@ -15,15 +15,18 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * A key whose values fit a long: integers, bool, dates, datetimes, and floats by their bits
  * (-0.0 folded into 0.0 and every NaN into one, so equal numbers group together). NULL is a key
- * of its own.
+ * of its own. The value is the key's {@link KeyColumn word}, its tag says NULL (-1) or not (0).
  */
 final class LongKeyColumn implements KeyColumn {
+    private static final int NULL_TAG = -1;
+
     private final BrookType type;
     private final Storage storage;
     private final LongArray values;
     private final ByteArray nulls;
     private long[] rowValues = new long[0];
     private boolean[] rowNulls = new boolean[0];
+    private int[] rowTags = new int[0];
     private double[] doubles = new double[0];
 
     LongKeyColumn(BrookType type, BufferAllocator allocator) {
@@ -46,6 +49,7 @@ final class LongKeyColumn implements KeyColumn {
         if (rowValues.length < count) {
             rowValues = new long[count];
             rowNulls = new boolean[count];
+            rowTags = new int[count];
         }
         if (storage.isFloating()) {
             if (doubles.length < count) {
@@ -63,6 +67,10 @@ final class LongKeyColumn implements KeyColumn {
         for (int row = 0; row < count; row++) {
             boolean isNull = hasNulls && Memory.bit(validity, rows.position(row)) == 0;
             rowNulls[row] = isNull;
+            rowTags[row] = isNull ? NULL_TAG : 0;
+            if (isNull) {
+                rowValues[row] = 0; // whatever the buffer holds under a NULL, all NULLs are one key
+            }
             long hash = isNull ? Hashing.NULL_HASH : Hashing.mix(rowValues[row]);
             hashes[row] = first ? hash : Hashing.combine(hashes[row], hash);
         }
@@ -74,9 +82,24 @@ final class LongKeyColumn implements KeyColumn {
         return storedNull == rowNulls[row] && (storedNull || values.get(group) == rowValues[row]);
     }
 
-    /** The fast path of a single long key: stored value equals the row's value (non-null rows only). */
-    boolean matchesValue(int group, int row) {
-        return values.get(group) == rowValues[row] && nulls.get(group) == (rowNulls[row] ? 1 : 0);
+    @Override
+    public int[] rowTags() {
+        return rowTags;
+    }
+
+    @Override
+    public long[] rowWords() {
+        return rowValues;
+    }
+
+    @Override
+    public int storedTag(int group) {
+        return nulls.get(group) != 0 ? NULL_TAG : 0;
+    }
+
+    @Override
+    public long storedWord(int group) {
+        return nulls.get(group) != 0 ? 0 : values.get(group);
     }
 
     @Override

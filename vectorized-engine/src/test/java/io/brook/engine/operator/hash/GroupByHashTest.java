@@ -13,11 +13,13 @@ import io.brook.engine.testing.TestSupport;
 import io.brook.engine.testing.TestSupport.Schema;
 import io.brook.engine.types.BrookType;
 import io.brook.engine.types.TypeParser;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +92,109 @@ class GroupByHashTest {
             assertEquals(5, hash.groupCount());
             assertEquals(List.of(List.of("x", 1L), Arrays.asList(null, 1L), Arrays.asList(null, null), List.of("", 1L), List.of("x", 2L)),
                     keys(hash, types, support.context().allocator()));
+        }
+    }
+
+    @Test
+    void shortAndLongStringKeysAroundTheEightByteBoundary() {
+        Schema schema = Schema.of("s", TypeParser.parse("nullable(string)"));
+        // keys that differ only past byte 8, keys that share a word but not a length, empty and NULL
+        List<Object> keys = Arrays.asList("", null, "a", "a\0", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghj",
+                "abcdefgh\0", "abcdefghijklmnopq", "abcdefghijklmnopr", "\0", "\0\0\0\0\0\0\0\0");
+        List<List<Object>> rows = new ArrayList<>();
+        for (Object key : keys) {
+            rows.add(row(key));
+        }
+        List<List<Object>> reversed = new ArrayList<>(rows);
+        java.util.Collections.reverse(reversed);
+        try (GroupByHash hash = new GroupByHash(schema.types(), support.context().allocator());
+             Chunk first = support.chunk(schema, rows);
+             Chunk second = support.sparseChunk(schema, reversed, row("filler"))) {
+            List<Integer> ids = new ArrayList<>();
+            for (int index = 0; index < keys.size(); index++) {
+                ids.add(index);
+            }
+            assertEquals(ids, Arrays.stream(groupIds(hash, first)).boxed().toList(), "every key is its own group");
+            assertEquals(ids.reversed(), Arrays.stream(groupIds(hash, second)).boxed().toList(), "and finds it again");
+            List<List<Object>> stored = keys(hash, schema.types(), support.context().allocator());
+            for (int index = 0; index < keys.size(); index++) {
+                assertEquals(keys.get(index), stored.get(index).getFirst());
+            }
+            try (GroupByHash restored = new GroupByHash(schema.types(), support.context().allocator())) {
+                restored.deserialize(hash.serialize());
+                assertEquals(ids.reversed(), Arrays.stream(groupIds(restored, second)).boxed().toList(), "after a checkpoint");
+                assertEquals(keys.size(), restored.groupCount());
+            }
+        }
+    }
+
+    /** Two copies of {@code key} in a string vector whose data buffer ends right after them. */
+    private static Chunk tightStringChunk(BufferAllocator allocator, String key) {
+        try (VarCharVector loose = (VarCharVector) Vectors.allocate("k", BrookType.STRING, 2, allocator)) {
+            byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+            loose.setSafe(0, bytes);
+            loose.setSafe(1, bytes);
+            loose.setValueCount(2);
+            VarCharVector tight = new VarCharVector("k", allocator);
+            try (ArrowBuf data = loose.getDataBuffer().slice(0, 2L * bytes.length)) {
+                data.getReferenceManager().retain();
+                tight.loadFieldBuffers(new ArrowFieldNode(2, 0), List.of(loose.getValidityBuffer(), loose.getOffsetBuffer(), data));
+            }
+            assertEquals(2L * key.length(), tight.getDataBuffer().capacity());
+            return Chunk.of(List.of(tight), 2);
+        }
+    }
+
+    @Test
+    void shortKeysAtTheEndOfTheDataBufferAreReadExactly() {
+        // a whole-word read of the last key would run past the buffer: the bytes must be read exactly
+        try (GroupByHash hash = new GroupByHash(List.of(BrookType.STRING), support.context().allocator())) {
+            for (int pass = 0; pass < 2; pass++) {
+                for (int length = 0; length <= 9; length++) {
+                    String key = "xyzwvuts!".substring(0, length);
+                    try (Chunk chunk = tightStringChunk(support.context().allocator(), key)) {
+                        assertEquals(List.of(length, length), Arrays.stream(groupIds(hash, chunk)).boxed().toList());
+                    }
+                }
+            }
+            try (Chunk chunk = support.chunk(Schema.of("s", BrookType.STRING), List.of(row("xyzwvut"), row("xyz"), row("")))) {
+                assertEquals(List.of(7, 3, 0), Arrays.stream(groupIds(hash, chunk)).boxed().toList(),
+                        "a key read exactly equals the same key read as a whole word");
+            }
+        }
+    }
+
+    @Test
+    void fixedStringKeysShortAndLong() {
+        Schema schema = Schema.of("f", TypeParser.parse("fixed_string(3)"), "g", TypeParser.parse("fixed_string(12)"));
+        try (GroupByHash hash = new GroupByHash(schema.types(), support.context().allocator());
+             Chunk chunk = support.chunk(schema, List.of(row("abc", "123456789012"), row("abd", "123456789012"),
+                     row("abc", "123456789013"), row("abc", "123456789012")))) {
+            assertEquals(List.of(0, 1, 2, 0), Arrays.stream(groupIds(hash, chunk)).boxed().toList());
+        }
+    }
+
+    @Test
+    void nullsAreOneKeyWhateverTheBufferHoldsUnderThem() {
+        BigIntVector vector = (BigIntVector) Vectors.allocate("k", TypeParser.parse("nullable(int64)"), 4, support.context().allocator());
+        vector.set(0, 42);
+        vector.set(1, 42);
+        vector.set(2, 7);
+        vector.set(3, 0);
+        vector.setNull(1);
+        vector.setNull(2);
+        vector.setValueCount(4);
+        List<BrookType> types = List.of(TypeParser.parse("nullable(int64)"));
+        byte[] checkpoint;
+        try (GroupByHash hash = new GroupByHash(types, support.context().allocator());
+             Chunk chunk = Chunk.of(List.of(vector), 4)) {
+            assertEquals(List.of(0, 1, 1, 2), Arrays.stream(groupIds(hash, chunk)).boxed().toList());
+            checkpoint = hash.serialize();
+        }
+        try (GroupByHash restored = new GroupByHash(types, support.context().allocator());
+             Chunk chunk = support.chunk(Schema.of("k", types.getFirst()), List.of(row(0L), row((Object) null), row(42L)))) {
+            restored.deserialize(checkpoint);
+            assertEquals(List.of(2, 1, 0), Arrays.stream(groupIds(restored, chunk)).boxed().toList());
         }
     }
 
