@@ -1,6 +1,7 @@
 package io.brook.engine.function.aggregate;
 
 import io.brook.engine.chunk.Chunk;
+import io.brook.engine.chunk.RowMask;
 import io.brook.engine.expr.memory.LongArray;
 import io.brook.engine.expr.memory.Memory;
 import io.brook.engine.expr.vector.Validity;
@@ -50,6 +51,19 @@ final class CountAggregator implements GroupedAggregator {
                 Memory.putLong(address, Memory.getLong(address) + Memory.bit(validity, rows.position(row)));
             }
         }
+    }
+
+    @Override
+    public boolean takesMask() {
+        return true;
+    }
+
+    /** The passing rows are the mask's bit count; for count(x), those where x is not null. */
+    @Override
+    public void addMasked(FieldVector[] arguments, RowMask mask) {
+        long added = arguments.length == 0 ? mask.passingCount()
+                : mask.count(mask.passingAndValid(arguments[0], !Validity.hasNoNulls(arguments[0])));
+        counts.set(0, counts.get(0) + added);
     }
 
     @Override
