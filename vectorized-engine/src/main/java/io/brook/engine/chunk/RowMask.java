@@ -1,7 +1,10 @@
 package io.brook.engine.chunk;
 
 import io.brook.engine.expr.memory.Memory;
+import io.brook.engine.expr.vector.Validity;
 import org.apache.arrow.vector.FieldVector;
+
+import java.util.Arrays;
 
 /**
  * Which rows of a dense chunk passed a filter, as one bit per row in {@code long} words (row
@@ -50,7 +53,7 @@ public final class RowMask {
     /** Sets the mask of {@code rows} rows to the {@code count} ascending positions in {@code positions}. */
     public void setPositions(int rows, int[] positions, int count) {
         long[] target = reset(rows);
-        java.util.Arrays.fill(target, 0, wordCount(rows), 0L);
+        Arrays.fill(target, 0, wordCount(rows), 0L);
         for (int index = 0; index < count; index++) {
             int position = positions[index];
             target[position >>> 6] |= 1L << position;
@@ -107,8 +110,8 @@ public final class RowMask {
      * vector has no nulls, else the AND with its validity bitmap in a scratch array that the next
      * call overwrites.
      */
-    public long[] passingAndValid(FieldVector vector, boolean hasNulls) {
-        if (!hasNulls) {
+    public long[] passingAndValid(FieldVector vector) {
+        if (Validity.hasNoNulls(vector)) {
             return words;
         }
         if (scratch.length < wordCount(rowCount)) {

@@ -1,6 +1,7 @@
 package io.brook.engine.chunk;
 
 import io.brook.engine.expr.vector.Vectors;
+import io.brook.engine.types.BrookType;
 import io.brook.engine.types.TypeParser;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -50,7 +51,9 @@ class RowMaskTest {
 
     @Test
     void passingAndValidDropsNullRows() {
-        try (Float8Vector vector = (Float8Vector) Vectors.allocate("v", TypeParser.parse("nullable(float64)"), 70, allocator)) {
+        try (Float8Vector vector = (Float8Vector) Vectors.allocate("v", TypeParser.parse("nullable(float64)"), 70, allocator);
+             Float8Vector dense = (Float8Vector) Vectors.allocate("d", BrookType.FLOAT64, 70, allocator)) {
+            dense.setValueCount(70);
             for (int row = 0; row < 70; row++) {
                 if (row % 3 != 0) {
                     vector.set(row, row);
@@ -60,8 +63,8 @@ class RowMaskTest {
             RowMask mask = new RowMask();
             int[] passing = {0, 1, 2, 3, 66, 67, 69};
             mask.setPositions(70, passing, passing.length);
-            assertSame(mask.words(), mask.passingAndValid(vector, false), "no nulls: the mask itself");
-            long[] valid = mask.passingAndValid(vector, true);
+            assertSame(mask.words(), mask.passingAndValid(dense), "no nulls: the mask itself");
+            long[] valid = mask.passingAndValid(vector);
             assertEquals(3, mask.count(valid));
             assertEquals(7, mask.passingCount(), "the mask is unchanged");
             mask.keepValid(vector);

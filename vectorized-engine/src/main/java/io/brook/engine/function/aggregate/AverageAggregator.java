@@ -69,7 +69,7 @@ final class AverageAggregator implements GroupedAggregator {
     @Override
     public void addMasked(FieldVector[] arguments, RowMask mask) {
         FieldVector argument = arguments[0];
-        long[] bits = mask.passingAndValid(argument, !Validity.hasNoNulls(argument));
+        long[] bits = mask.passingAndValid(argument);
         int values = mask.count(bits);
         if (values > 0) {
             sums.setDouble(0, sums.getDouble(0) + MaskedSums.doubles(argument, input, bits, mask.rowCount()));

@@ -62,7 +62,7 @@ final class CountAggregator implements GroupedAggregator {
     @Override
     public void addMasked(FieldVector[] arguments, RowMask mask) {
         long added = arguments.length == 0 ? mask.passingCount()
-                : mask.count(mask.passingAndValid(arguments[0], !Validity.hasNoNulls(arguments[0])));
+                : mask.count(mask.passingAndValid(arguments[0]));
         counts.set(0, counts.get(0) + added);
     }
 

@@ -73,7 +73,7 @@ final class SumAggregator implements GroupedAggregator {
     @Override
     public void addMasked(FieldVector[] arguments, RowMask mask) {
         FieldVector argument = arguments[0];
-        long[] bits = mask.passingAndValid(argument, !Validity.hasNoNulls(argument));
+        long[] bits = mask.passingAndValid(argument);
         if (seen != null && mask.count(bits) > 0) {
             seen.set(0);
         }

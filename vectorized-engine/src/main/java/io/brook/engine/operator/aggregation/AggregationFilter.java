@@ -33,11 +33,10 @@ final class AggregationFilter {
             return addSelected(chunk, state, context);
         }
         predicate.maskInto(chunk, context, mask);
-        int passing = mask.passingCount();
-        if (passing == 0) {
+        if (mask.passingCount() == 0) {
             return false;
         }
-        if (passing == chunk.size()) {
+        if (mask.allPass()) {
             state.add(chunk);
         } else {
             state.addPassing(chunk, mask);
