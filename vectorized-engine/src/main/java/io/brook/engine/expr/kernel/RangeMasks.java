@@ -3,6 +3,8 @@ package io.brook.engine.expr.kernel;
 import io.brook.engine.chunk.RowMask;
 import io.brook.engine.expr.memory.Memory;
 import io.brook.engine.expr.memory.Scratch;
+import io.brook.engine.expr.simd.Float64Kernels;
+import io.brook.engine.expr.simd.Simd;
 import io.brook.engine.expr.vector.Storage;
 import io.brook.engine.expr.vector.Validity;
 import io.brook.engine.types.BrookType;
@@ -11,8 +13,8 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * The range test of {@link RangeSelection} ({@code low <= v <= high}, or its negation) over every
  * row of a dense chunk, written as a {@link RowMask} instead of a selection: 64 rows make one
- * word, eight independent compares at a time, with no per-row store. Null values never pass;
- * NaN is outside every range, as in {@link RangeSelection}.
+ * word, with no per-row store. float64 columns use the SIMD kernel when it runs. Null values
+ * never pass; NaN is outside every range, as in {@link RangeSelection}.
  */
 public final class RangeMasks {
     private RangeMasks() {
@@ -56,8 +58,14 @@ public final class RangeMasks {
     /** Floating storages, compared as doubles. */
     public static void doubles(FieldVector vector, BrookType type, int count, double low, double high, boolean inside, RowMask mask) {
         long[] words = mask.reset(count);
-        if (Storage.of(type) == Storage.FLOAT64 && inside && high == Double.POSITIVE_INFINITY) {
-            float64AtLeast(vector.getDataBufferAddress(), count, low, words);
+        if (Storage.of(type) == Storage.FLOAT64) {
+            long address = vector.getDataBufferAddress();
+            int firstWord = 0;
+            if (Simd.enabled()) {
+                Float64Kernels.rangeMask(address, count, low, high, inside, words);
+                firstWord = count >>> 6;
+            }
+            float64(address, firstWord, count, low, high, inside, words);
         } else {
             double[] values = Scratch.current().doubles(0, count);
             Gather.doubles(vector, type, null, count, values);
@@ -76,28 +84,37 @@ public final class RangeMasks {
         finish(vector, mask);
     }
 
+    /** A float64 buffer read in place, from word {@code firstWord} on. */
+    private static void float64(long address, int firstWord, int count, double low, double high, boolean inside, long[] words) {
+        boolean atLeast = inside && high == Double.POSITIVE_INFINITY;
+        for (int word = firstWord; word < RowMask.wordCount(count); word++) {
+            int first = word << 6;
+            int rows = Math.min(64, count - first);
+            long at = address + ((long) first << 3);
+            if (atLeast && rows == 64) {
+                words[word] = atLeastWord(at, low);
+                continue;
+            }
+            long bits = 0;
+            for (int bit = 0; bit < rows; bit++) {
+                double value = Memory.getDouble(at + ((long) bit << 3));
+                bits |= (value >= low & value <= high ? 1L : 0L) << bit;
+            }
+            words[word] = inside ? bits : ~bits;
+        }
+    }
+
     /**
-     * {@code v > c} and {@code v >= c} over a float64 buffer, the filter + sum kernel's predicate:
-     * each group of eight rows is eight independent compares ORed into a byte, so the only
-     * dependency between rows is one OR per eight.
+     * {@code v > c} and {@code v >= c} over 64 float64 values, the filter + sum kernel's
+     * predicate: each group of eight rows is eight independent compares ORed into a byte, so the
+     * only dependency between rows is one OR per eight.
      */
-    private static void float64AtLeast(long address, int count, double low, long[] words) {
-        int full = count >>> 6;
-        for (int word = 0; word < full; word++) {
-            long at = address + ((long) word << 9);
-            long bits = 0;
-            for (int group = 0; group < 64; group += 8) {
-                bits |= (long) atLeastByte(at + ((long) group << 3), low) << group;
-            }
-            words[word] = bits;
+    private static long atLeastWord(long at, double low) {
+        long bits = 0;
+        for (int group = 0; group < 64; group += 8) {
+            bits |= (long) atLeastByte(at + ((long) group << 3), low) << group;
         }
-        if (full << 6 < count) {
-            long bits = 0;
-            for (int position = full << 6; position < count; position++) {
-                bits |= (Memory.getDouble(address + ((long) position << 3)) >= low ? 1L : 0L) << position;
-            }
-            words[full] = bits;
-        }
+        return bits;
     }
 
     private static int atLeastByte(long at, double low) {

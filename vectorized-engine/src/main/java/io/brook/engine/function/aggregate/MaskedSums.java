@@ -3,6 +3,8 @@ package io.brook.engine.function.aggregate;
 import io.brook.engine.expr.kernel.Gather;
 import io.brook.engine.expr.memory.Memory;
 import io.brook.engine.expr.memory.Scratch;
+import io.brook.engine.expr.simd.Float64Kernels;
+import io.brook.engine.expr.simd.Simd;
 import io.brook.engine.expr.vector.Storage;
 import io.brook.engine.types.BrookType;
 import org.apache.arrow.vector.FieldVector;
@@ -11,7 +13,7 @@ import org.apache.arrow.vector.FieldVector;
  * Sums of the rows whose bit is set in a row mask, in one pass over every row: each row adds its
  * value or nothing. "Nothing" is a select on the bit (the value's bits ANDed with all ones or all
  * zeros), never a multiply by 0 or 1, so a NaN or an infinity in a row that did not pass cannot
- * leak into the sum (NaN * 0 is NaN). Float sums keep four partial sums, as {@link GlobalSums}.
+ * leak into the sum (NaN * 0 is NaN). Float sums keep several partial sums, as {@link GlobalSums}.
  */
 final class MaskedSums {
     private MaskedSums() {
@@ -57,16 +59,25 @@ final class MaskedSums {
     }
 
     /**
-     * The filter + sum kernel's loop: a float64 buffer read straight from memory, 64 rows per
-     * mask word, words without a passing row skipped.
+     * The filter + sum kernel's loop: a float64 buffer read straight from memory, the SIMD kernel
+     * for whole words when it runs, else 64 rows per mask word with words that have no passing
+     * row skipped.
      */
     static double float64(long address, long[] bits, int count) {
+        int full = count >>> 6;
+        double total = Simd.enabled() ? Float64Kernels.maskedSum(address, bits, count) : float64Words(address, bits, full);
+        for (int row = full << 6; row < count; row++) {
+            total += kept(Memory.getDouble(address + ((long) row << 3)), bits[full] >>> row);
+        }
+        return total;
+    }
+
+    private static double float64Words(long address, long[] bits, int words) {
         double first = 0;
         double second = 0;
         double third = 0;
         double fourth = 0;
-        int full = count >>> 6;
-        for (int word = 0; word < full; word++) {
+        for (int word = 0; word < words; word++) {
             long passing = bits[word];
             if (passing == 0) {
                 continue;
@@ -80,9 +91,6 @@ final class MaskedSums {
                 third += kept(Memory.getDouble(row + 16), rows >>> 2);
                 fourth += kept(Memory.getDouble(row + 24), rows >>> 3);
             }
-        }
-        for (int row = full << 6; row < count; row++) {
-            first += kept(Memory.getDouble(address + ((long) row << 3)), bits[full] >>> row);
         }
         return (first + second) + (third + fourth);
     }
