@@ -39,12 +39,14 @@ import java.util.concurrent.TimeUnit;
  * (c) The kernels alone, on one thread: {@code WHERE value > threshold} then {@code sum(value)}
  * over the {@code value} column held in memory as Arrow chunks of 64K float64 rows. The
  * predicate and the aggregate are bound through the engine's {@link FunctionRegistry} and run by
- * the same operators a query plans ({@link FilterOperator} into a {@link HashAggregationOperator}
- * without keys), so this measures what a query's inner loop costs, minus storage and JDBC.
+ * the operator a query plans: a {@link HashAggregationOperator} without keys that takes the WHERE
+ * predicate itself (the planner fuses a filter into a global aggregation), so this measures what
+ * a query's inner loop costs, minus storage and JDBC.
  *
- * <p>{@link #handWrittenLoop} is the yardstick: one fused pass over the same Arrow buffers with
- * no selection vector, what the operators could approach if a filter fed a global aggregate
- * directly. {@link #filterOnly} and {@link #sumOnly} split the pipeline's cost in two.
+ * <p>{@link #handWrittenLoop} is the yardstick: one scalar fused pass over the same Arrow buffers
+ * with no selection vector. {@link #filterOperatorThenSum} is the plan before the fusion (a
+ * {@link FilterOperator} handing the aggregation a selection vector, as still planned in front of
+ * GROUP BY); {@link #filterOnly} and {@link #sumOnly} split that pipeline's cost in two.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
