@@ -5,6 +5,7 @@ import io.brook.engine.expr.ColumnReference;
 import io.brook.engine.expr.Expression;
 import io.brook.engine.expr.Literal;
 import io.brook.engine.expr.memory.Memory;
+import io.brook.engine.expr.vector.Vectors;
 import io.brook.engine.function.FunctionRegistry;
 import io.brook.engine.function.aggregate.AggregateCall;
 import io.brook.engine.operator.FilterOperator;
@@ -76,8 +77,8 @@ public class FilterSumKernelBenchmark {
         BenchmarkData.Values values = BenchmarkData.values();
         for (long first = 0; first < rows; first += CHUNK_ROWS) {
             int count = (int) Math.min(CHUNK_ROWS, rows - first);
-            Float8Vector vector = new Float8Vector("value", context.allocator());
-            vector.allocateNew(count);
+            // allocated as the engine allocates a float64 column: a field that cannot hold NULL
+            Float8Vector vector = (Float8Vector) Vectors.allocate("value", BrookType.FLOAT64, count, context.allocator());
             for (int row = 0; row < count; row++) {
                 vector.set(row, values.next());
             }
