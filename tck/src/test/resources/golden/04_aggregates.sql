@@ -81,3 +81,36 @@ SELECT host FROM table(m) WHERE count() > 1
 
 statement error 46 Unknown function no_such_agg
 SELECT no_such_agg(value) FROM table(m)
+
+# A WHERE under an aggregation without GROUP BY is evaluated inside the aggregation: rows that
+# do not pass leave no trace (NaN, infinities, NULLs), a NULL condition is not true.
+statement ok
+CREATE STREAM w (k int32, v float64, n nullable(float64), c nullable(bool))
+
+statement ok
+INSERT INTO w VALUES (1, 1.5, 2, true), (0, to_float64('nan'), NULL, NULL), (-1, to_float64('inf'), to_float64('nan'), false), (2, 2, NULL, true), (0, to_float64('-inf'), 4, NULL)
+
+query
+SELECT count(), count(n), sum(v), sum(n), avg(v), min(v), max(v) FROM table(w) WHERE k > 0
+----
+2	1	3.5	2	1.75	1.5	2
+
+query
+SELECT count(), sum(v), sum(n), avg(n) FROM table(w) WHERE c
+----
+2	3.5	2	2
+
+query
+SELECT count(), sum(k) FROM table(w) WHERE n > 1
+----
+2	1
+
+query
+SELECT count(), sum(v), sum(n), avg(v) FROM table(w) WHERE k > 5
+----
+0	0	NULL	NaN
+
+query
+SELECT sum(v), count(), uniq(k) FROM table(w) WHERE v < 100
+----
+-Infinity	3	3

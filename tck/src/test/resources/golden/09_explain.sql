@@ -1,4 +1,5 @@
-# EXPLAIN prints the operator pipeline, source first
+# EXPLAIN prints the operator pipeline, source first. A global aggregation (no GROUP BY) takes
+# the WHERE predicate into itself; an aggregation by keys keeps a filter in front.
 
 statement ok
 CREATE STREAM x (host string, value float64)
@@ -26,8 +27,7 @@ EXPLAIN SELECT count() FROM x WHERE _tp_time > earliest_ts() EMIT PERIODIC 1s LI
 ----
 Streaming query -> 1 columns
   Source: tail x from earliest
-  Filter (_tp_time > '1970-01-01 00:00:00.000')
-  Aggregate (count()), emit periodic 1000ms
+  Aggregate (count()) where (_tp_time > '1970-01-01 00:00:00.000'), emit periodic 1000ms
   Project (count())
   Limit 1
 

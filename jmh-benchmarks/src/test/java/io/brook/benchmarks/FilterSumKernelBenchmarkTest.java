@@ -34,6 +34,11 @@ class FilterSumKernelBenchmarkTest {
     }
 
     @Test
+    void filterOperatorThenSumMatchesAPlainLoop() {
+        assertEquals(expected, benchmark.filterOperatorThenSum(), expected * 1e-12);
+    }
+
+    @Test
     void handWrittenLoopMatchesAPlainLoop() {
         assertEquals(expected, benchmark.handWrittenLoop(), expected * 1e-12);
     }
@@ -62,5 +67,6 @@ class FilterSumKernelBenchmarkTest {
         // the filter passes whole chunks on unchanged, the path a selection-free chunk takes
         double all = Expected.filteredSum(ROWS, -1);
         assertEquals(all, benchmark.filterThenSum(), all * 1e-12);
+        assertEquals(all, benchmark.filterOperatorThenSum(), all * 1e-12);
     }
 }

@@ -2,8 +2,10 @@ package io.brook.engine.expr;
 
 import io.brook.engine.expr.vector.Validity;
 import io.brook.engine.chunk.Chunk;
+import io.brook.engine.chunk.RowMask;
 import io.brook.engine.expr.kernel.CompareKind;
 import io.brook.engine.expr.kernel.Comparisons;
+import io.brook.engine.expr.kernel.RangeMasks;
 import io.brook.engine.expr.kernel.RangeSelection;
 import io.brook.engine.expr.kernel.StringColumn;
 import io.brook.engine.expr.memory.Memory;
@@ -77,27 +79,16 @@ public final class Comparison implements Expression {
 
     private int selectAgainst(ComparisonOperator operator, Expression column, Literal constant,
                               Chunk chunk, QueryContext context, int[] out) {
-        if (constant.isNull()) {
-            return 0;
-        }
-        Storage storage = Storage.of(column.type());
-        boolean integral = storage.isIntegral() || storage == Storage.BIT;
-        if ((kind == CompareKind.SIGNED || kind == CompareKind.UNSIGNED) && integral) {
-            ValueRange range = ValueRange.forInteger(operator, constant.bits(), kind == CompareKind.UNSIGNED);
-            return range == null ? 0 : selectLongs(column, storage, range, chunk, context, out);
-        }
-        if (kind == CompareKind.DOUBLE && integral && storage != Storage.UINT64) {
-            ValueRange range = ValueRange.forIntegerAgainstDouble(operator, constant.number());
-            return range == null ? 0 : selectLongs(column, storage, range, chunk, context, out);
-        }
-        if (kind == CompareKind.DOUBLE && storage.isFloating()) {
-            ValueRange range = ValueRange.forDouble(operator, constant.number());
-            if (range == null) {
+        RangeTest test = RangeTest.of(operator, kind, column, constant);
+        if (test != null) {
+            if (test.range() == null) {
                 return 0;
             }
+            ValueRange range = test.range();
             try (ColumnValue value = column.evaluate(chunk, context)) {
-                return RangeSelection.doubles(value.vector(), column.type(), chunk,
-                        range.lowDouble(), range.highDouble(), range.inside(), out);
+                return test.floating()
+                        ? RangeSelection.doubles(value.vector(), column.type(), chunk, range.lowDouble(), range.highDouble(), range.inside(), out)
+                        : RangeSelection.longs(value.vector(), test.storage(), chunk, range.low(), range.high(), range.inside(), out);
             }
         }
         if (kind == CompareKind.BYTES && (operator == ComparisonOperator.EQUALS || operator == ComparisonOperator.NOT_EQUALS)) {
@@ -106,10 +97,59 @@ public final class Comparison implements Expression {
         return Selections.whereTrue(this, chunk, context, out);
     }
 
-    private static int selectLongs(Expression column, Storage storage, ValueRange range, Chunk chunk,
-                                   QueryContext context, int[] out) {
+    /** Comparisons with a constant write the mask straight from the range test; the rest select first. */
+    @Override
+    public void maskInto(Chunk chunk, QueryContext context, RowMask mask) {
+        RangeTest test = null;
+        Expression column = null;
+        if (right instanceof Literal constant && !(left instanceof Literal)) {
+            test = RangeTest.of(operator, kind, left, constant);
+            column = left;
+        } else if (left instanceof Literal constant && !(right instanceof Literal)) {
+            test = RangeTest.of(operator.swapped(), kind, right, constant);
+            column = right;
+        }
+        if (test == null) {
+            Expression.super.maskInto(chunk, context, mask);
+            return;
+        }
+        if (test.range() == null) {
+            mask.setPositions(chunk.size(), new int[0], 0);
+            return;
+        }
+        ValueRange range = test.range();
         try (ColumnValue value = column.evaluate(chunk, context)) {
-            return RangeSelection.longs(value.vector(), storage, chunk, range.low(), range.high(), range.inside(), out);
+            if (test.floating()) {
+                RangeMasks.doubles(value.vector(), column.type(), chunk.size(), range.lowDouble(), range.highDouble(), range.inside(), mask);
+            } else {
+                RangeMasks.longs(value.vector(), test.storage(), chunk.size(), range.low(), range.high(), range.inside(), mask);
+            }
+        }
+    }
+
+    /**
+     * {@code column op constant} restated as a range test over the column's storage, or null when
+     * it is not one (strings, say). A null {@code range} means no row can match: a NULL constant,
+     * or a bound beyond the type ({@code int_column > 1e300}).
+     */
+    private record RangeTest(Storage storage, boolean floating, ValueRange range) {
+        static RangeTest of(ComparisonOperator operator, CompareKind kind, Expression column, Literal constant) {
+            Storage storage = Storage.of(column.type());
+            boolean integral = storage.isIntegral() || storage == Storage.BIT;
+            boolean signedOrUnsigned = kind == CompareKind.SIGNED || kind == CompareKind.UNSIGNED;
+            boolean floating = kind == CompareKind.DOUBLE && storage.isFloating();
+            boolean integerAgainstDouble = kind == CompareKind.DOUBLE && integral && storage != Storage.UINT64;
+            if (!(signedOrUnsigned && integral) && !integerAgainstDouble && !floating) {
+                return constant.isNull() ? new RangeTest(storage, false, null) : null;
+            }
+            if (constant.isNull()) {
+                return new RangeTest(storage, floating, null);
+            }
+            ValueRange range = signedOrUnsigned
+                    ? ValueRange.forInteger(operator, constant.bits(), kind == CompareKind.UNSIGNED)
+                    : floating ? ValueRange.forDouble(operator, constant.number())
+                    : ValueRange.forIntegerAgainstDouble(operator, constant.number());
+            return new RangeTest(storage, floating, range);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.brook.engine.expr;
 
 import io.brook.engine.chunk.Chunk;
+import io.brook.engine.chunk.RowMask;
 import io.brook.engine.query.QueryContext;
 import io.brook.engine.types.BrookType;
 
@@ -43,5 +44,17 @@ public interface Expression {
      */
     default int selectInto(Chunk chunk, QueryContext context, int[] out) {
         return Selections.whereTrue(this, chunk, context, out);
+    }
+
+    /**
+     * Fused-filter entry point: sets {@code mask} to the rows of the dense {@code chunk} where
+     * this boolean expression is true (null counts as false), exactly the rows
+     * {@link #selectInto} selects. The default builds the selection and turns it into bits;
+     * kernels that can write the bits directly override it.
+     */
+    default void maskInto(Chunk chunk, QueryContext context, RowMask mask) {
+        int[] positions = mask.positionBuffer(chunk.size());
+        int count = selectInto(chunk, context, positions);
+        mask.setPositions(chunk.size(), positions, count);
     }
 }

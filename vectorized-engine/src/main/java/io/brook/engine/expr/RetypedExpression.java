@@ -1,6 +1,7 @@
 package io.brook.engine.expr;
 
 import io.brook.engine.chunk.Chunk;
+import io.brook.engine.chunk.RowMask;
 import io.brook.engine.query.QueryContext;
 import io.brook.engine.types.BrookType;
 
@@ -35,5 +36,10 @@ public record RetypedExpression(Expression inner, BrookType type, String text) i
     @Override
     public int selectInto(Chunk chunk, QueryContext context, int[] out) {
         return inner.selectInto(chunk, context, out);
+    }
+
+    @Override
+    public void maskInto(Chunk chunk, QueryContext context, RowMask mask) {
+        inner.maskInto(chunk, context, mask);
     }
 }

@@ -26,7 +26,8 @@ import java.util.List;
 /**
  * Plans a SELECT into a source and a line of operators:
  * source -> WHERE filter -> aggregation -> HAVING filter -> projection -> DISTINCT -> ORDER BY
- * -> LIMIT. Streaming aggregations emit per the EMIT clause (SPEC 1.7).
+ * -> LIMIT. A global aggregation (no GROUP BY) takes the WHERE filter into itself. Streaming
+ * aggregations emit per the EMIT clause (SPEC 1.7).
  */
 public final class QueryPlanner {
     private final PlanningContext planning;
@@ -66,9 +67,6 @@ public final class QueryPlanner {
             ExpressionBinder binder = new ExpressionBinder(relation.scope(), context.functions(),
                     context.parameters(), null, aliases);
             Expression where = select.where() == null ? null : predicate(binder.bind(select.where()), "WHERE");
-            if (where != null) {
-                operators.add(new FilterOperator.Factory(where));
-            }
             long tickMillis = relation.tickMillis();
             AggregationPlanner aggregation = new AggregationPlanner(context.functions(), binder);
             if (aggregation.needsAggregation(select)) {
@@ -78,7 +76,12 @@ public final class QueryPlanner {
                     source = new ParallelAggregation((StreamSource) relation.source(), where, plan.keys(), plan.aggregates());
                     operators.clear();
                 } else {
-                    operators.add(new HashAggregationOperator.Factory(plan.keys(), plan.aggregates(), emit.policy()));
+                    if (where != null && !plan.keys().isEmpty()) {
+                        operators.add(new FilterOperator.Factory(where));
+                        where = null;
+                    }
+                    // a global aggregation takes the WHERE predicate itself: no selection vector in between
+                    operators.add(new HashAggregationOperator.Factory(plan.keys(), where, plan.aggregates(), emit.policy()));
                 }
                 tickMillis = Math.max(tickMillis, emit.tickMillis());
                 binder = new ExpressionBinder(plan.outputScope(), context.functions(), context.parameters(),
@@ -88,6 +91,8 @@ public final class QueryPlanner {
                 }
             } else if (select.having() != null) {
                 throw new BrookException(ErrorCode.ILLEGAL_AGGREGATION, "HAVING needs GROUP BY or an aggregate function");
+            } else if (where != null) {
+                operators.add(new FilterOperator.Factory(where));
             }
             List<Output> outputs = outputs(binder);
             OrderKeys.requireBounded(select, relation.streaming());

@@ -97,6 +97,37 @@ class ComparisonFunctionsTest {
         assertEquals(Arrays.asList(true, false, null, true, false), values);
     }
 
+    /**
+     * Every storage against constants over more rows than one mask word holds (whole words and
+     * a tail), with nulls and NaN: the filter, the evaluation and the row mask must agree.
+     */
+    @Test
+    void constantComparisonsOverManyRows() {
+        Schema schema = Schema.of("a", BrookType.INT8, "b", TypeParser.parse("nullable(int32)"), "c", BrookType.INT64,
+                "d", BrookType.UINT64, "e", BrookType.FLOAT32, "f", TypeParser.parse("nullable(float64)"), "g", BrookType.FLOAT64,
+                "h", BrookType.BOOL, "i", BrookType.UINT16);
+        List<List<Object>> rows = new ArrayList<>();
+        for (int k = 0; k < 150; k++) {
+            double g = k % 11 == 0 ? Double.NaN : k % 17 == 0 ? Double.NEGATIVE_INFINITY : (k * 7) % 23 - 11.5;
+            rows.add(row((k * 5) % 21 - 10, k % 4 == 0 ? null : (k * 3) % 17 - 8, (k * 7L) % 19 - 9,
+                    k % 3 == 0 ? new BigDecimal("18446744073709551615") : BigDecimal.valueOf(k % 9), ((k * 3) % 13 - 6) / 2.0f,
+                    k % 5 == 0 ? null : k % 7 == 0 ? Double.NaN : ((k * 11) % 29 - 14) / 4.0, g, k % 2 == 0, (k * 13) % 50));
+        }
+        List<Object> filler = row(0, 0, 0L, 0L, 0f, 0.0, 0.0, false, 0);
+        for (String column : List.of("a", "b", "c", "d", "e", "f", "g", "h", "i")) {
+            for (String function : List.of("equals", "not_equals", "less", "less_or_equals", "greater", "greater_or_equals")) {
+                for (Literal constant : List.of(Literal.of(1, BrookType.INT32), Literal.of(-2.5, BrookType.FLOAT64),
+                        Literal.of(0.0, BrookType.FLOAT64), Literal.of(Double.NaN, BrookType.FLOAT64))) {
+                    if (column.equals("h") && constant.type().kind().isFloating()) {
+                        continue;
+                    }
+                    matching(call(function, schema.column(column), constant), schema, rows, filler);
+                    matching(call(function, constant, schema.column(column)), schema, rows, filler);
+                }
+            }
+        }
+    }
+
     @Test
     void columnAgainstColumnOfMixedTypes() {
         Schema schema = Schema.of("a", BrookType.INT8, "b", BrookType.UINT32, "c", BrookType.FLOAT32);

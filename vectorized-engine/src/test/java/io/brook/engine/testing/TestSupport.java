@@ -1,6 +1,7 @@
 package io.brook.engine.testing;
 
 import io.brook.engine.chunk.Chunk;
+import io.brook.engine.chunk.RowMask;
 import io.brook.engine.expr.ColumnReference;
 import io.brook.engine.expr.ColumnValue;
 import io.brook.engine.expr.Expression;
@@ -135,11 +136,31 @@ public final class TestSupport implements AutoCloseable {
         return rows;
     }
 
-    /** select() over dense and sparse chunks of {@code rows}, checking they agree. */
+    /** Rows whose bit is set in the predicate's row mask over a dense chunk. */
+    public List<Integer> mask(Expression predicate, Chunk chunk) {
+        RowMask mask = new RowMask();
+        predicate.maskInto(chunk, context, mask);
+        List<Integer> rows = new ArrayList<>();
+        for (int position : mask.positions()) {
+            rows.add(position);
+        }
+        assertEquals(chunk.size(), mask.rowCount());
+        long[] words = mask.words();
+        for (int bit = chunk.size(); bit < RowMask.wordCount(chunk.size()) * 64; bit++) {
+            assertEquals(0, (words[bit >>> 6] >>> bit) & 1, "bit past the rows set at " + bit);
+        }
+        return rows;
+    }
+
+    /**
+     * select() over dense and sparse chunks of {@code rows}, checking they agree, and that the
+     * row mask of the dense chunk (a filter fused into an aggregation) holds the same rows.
+     */
     public List<Integer> selectRows(Expression predicate, Schema schema, List<List<Object>> rows, List<Object> filler) {
         List<Integer> dense;
         try (Chunk chunk = chunk(schema, rows)) {
             dense = select(predicate, chunk);
+            assertEquals(dense, mask(predicate, chunk), "row mask and selection disagree for " + predicate.describe());
         }
         try (Chunk chunk = sparseChunk(schema, rows, filler)) {
             assertEquals(dense, select(predicate, chunk), "dense and selected chunks disagree for " + predicate.describe());

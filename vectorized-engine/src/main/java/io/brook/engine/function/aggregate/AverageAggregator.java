@@ -1,12 +1,14 @@
 package io.brook.engine.function.aggregate;
 
 import io.brook.engine.chunk.Chunk;
+import io.brook.engine.chunk.RowMask;
 import io.brook.engine.expr.kernel.Gather;
 import io.brook.engine.expr.memory.LongArray;
 import io.brook.engine.expr.memory.Memory;
 import io.brook.engine.expr.memory.Scratch;
 import io.brook.engine.expr.vector.Validity;
 import io.brook.engine.types.BrookType;
+import io.brook.engine.types.TypeKind;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
@@ -55,6 +57,23 @@ final class AverageAggregator implements GroupedAggregator {
             long group = groupIds == null ? 0 : groupIds[row];
             Memory.putDouble(sumBase + (group << 3), Memory.getDouble(sumBase + (group << 3)) + values[row]);
             Memory.putLong(countBase + (group << 3), Memory.getLong(countBase + (group << 3)) + 1);
+        }
+    }
+
+    /** Not for decimals: large ones convert value by value, not worth doing at rows that do not pass. */
+    @Override
+    public boolean takesMask() {
+        return input.kind() != TypeKind.DECIMAL;
+    }
+
+    @Override
+    public void addMasked(FieldVector[] arguments, RowMask mask) {
+        FieldVector argument = arguments[0];
+        long[] bits = mask.passingAndValid(argument);
+        int values = mask.count(bits);
+        if (values > 0) {
+            sums.setDouble(0, sums.getDouble(0) + MaskedSums.doubles(argument, input, bits, mask.rowCount()));
+            counts.set(0, counts.get(0) + values);
         }
     }
 

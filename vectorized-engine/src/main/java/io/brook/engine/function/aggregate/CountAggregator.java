@@ -1,6 +1,7 @@
 package io.brook.engine.function.aggregate;
 
 import io.brook.engine.chunk.Chunk;
+import io.brook.engine.chunk.RowMask;
 import io.brook.engine.expr.memory.LongArray;
 import io.brook.engine.expr.memory.Memory;
 import io.brook.engine.expr.vector.Validity;
@@ -58,6 +59,19 @@ final class CountAggregator implements GroupedAggregator {
         for (int group = 0; group < count; group++) {
             counts.set(targets[group], counts.get(targets[group]) + other.get(group));
         }
+    }
+
+    @Override
+    public boolean takesMask() {
+        return true;
+    }
+
+    /** The passing rows are the mask's bit count; for count(x), those where x is not null. */
+    @Override
+    public void addMasked(FieldVector[] arguments, RowMask mask) {
+        long added = arguments.length == 0 ? mask.passingCount()
+                : mask.count(mask.passingAndValid(arguments[0]));
+        counts.set(0, counts.get(0) + added);
     }
 
     @Override

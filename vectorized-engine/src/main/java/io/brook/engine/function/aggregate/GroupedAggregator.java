@@ -1,6 +1,7 @@
 package io.brook.engine.function.aggregate;
 
 import io.brook.engine.chunk.Chunk;
+import io.brook.engine.chunk.RowMask;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -21,6 +22,23 @@ public interface GroupedAggregator extends AutoCloseable {
      * the rows' physical positions.
      */
     void add(FieldVector[] arguments, Chunk rows, int[] groupIds);
+
+    /**
+     * True when {@link #addMasked} works: the aggregate can take a filter's rows as a
+     * {@link RowMask}. Aggregates that cannot are handed the passing rows as a selection.
+     */
+    default boolean takesMask() {
+        return false;
+    }
+
+    /**
+     * A global aggregation with a fused filter: adds to group 0 the rows of a dense chunk whose
+     * bit is set in {@code mask}. The argument vectors hold a value at every row of the chunk;
+     * rows outside the mask must leave no trace, whatever they hold (NaN, infinity, nulls).
+     */
+    default void addMasked(FieldVector[] arguments, RowMask mask) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no row mask");
+    }
 
     /**
      * Writes the results of groups {@code groups[from .. from+count)} at positions

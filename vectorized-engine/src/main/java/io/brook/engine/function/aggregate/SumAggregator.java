@@ -1,6 +1,7 @@
 package io.brook.engine.function.aggregate;
 
 import io.brook.engine.chunk.Chunk;
+import io.brook.engine.chunk.RowMask;
 import io.brook.engine.expr.memory.LongArray;
 import io.brook.engine.expr.memory.Memory;
 import io.brook.engine.expr.memory.Scratch;
@@ -61,6 +62,25 @@ final class SumAggregator implements GroupedAggregator {
             addDoubles(argument, rows, groupIds, hasNulls);
         } else {
             addLongs(argument, rows, groupIds, hasNulls);
+        }
+    }
+
+    @Override
+    public boolean takesMask() {
+        return true;
+    }
+
+    @Override
+    public void addMasked(FieldVector[] arguments, RowMask mask) {
+        FieldVector argument = arguments[0];
+        long[] bits = mask.passingAndValid(argument);
+        if (seen != null && mask.count(bits) > 0) {
+            seen.set(0);
+        }
+        if (floating) {
+            sums.setDouble(0, sums.getDouble(0) + MaskedSums.doubles(argument, input, bits, mask.rowCount()));
+        } else {
+            sums.set(0, sums.get(0) + MaskedSums.longs(argument, Storage.of(input), bits, mask.rowCount()));
         }
     }
 

@@ -1,6 +1,8 @@
 package io.brook.engine.operator.aggregation;
 
 import io.brook.engine.chunk.Chunk;
+import io.brook.engine.chunk.RowMask;
+import io.brook.engine.expr.ColumnReference;
 import io.brook.engine.expr.ColumnValue;
 import io.brook.engine.expr.Expression;
 import io.brook.engine.expr.vector.Vectors;
@@ -27,6 +29,8 @@ final class AggregationState implements AutoCloseable {
     private final GroupByHash hash;
     private final GroupedAggregator[] aggregators;
     private final DistinctFilter[] distinctFilters;
+    /** Calls that can add a filter's rows by a {@link RowMask}: plain columns, not DISTINCT. */
+    private final boolean[] takesMask;
     private int[] groupIds = new int[0];
 
     AggregationState(List<Expression> keys, List<AggregateCall> calls, QueryContext context) {
@@ -35,6 +39,7 @@ final class AggregationState implements AutoCloseable {
         this.context = context;
         this.aggregators = new GroupedAggregator[calls.size()];
         this.distinctFilters = new DistinctFilter[calls.size()];
+        this.takesMask = new boolean[calls.size()];
         GroupByHash newHash = null;
         try {
             newHash = keys.isEmpty() ? null
@@ -47,6 +52,10 @@ final class AggregationState implements AutoCloseable {
                     distinctFilters[index] = new DistinctFilter(
                             call.arguments().stream().map(Expression::type).toList(), context.allocator());
                 }
+                // an argument is read at every row of the chunk, so only a column is safe: a
+                // computed one could fail (or cost) at rows the filter removes
+                takesMask[index] = !call.distinct() && aggregators[index].takesMask()
+                        && call.arguments().stream().allMatch(ColumnReference.class::isInstance);
             }
         } catch (RuntimeException e) {
             closeAll(newHash);
@@ -69,9 +78,34 @@ final class AggregationState implements AutoCloseable {
         int groups = groupCount();
         for (int index = 0; index < calls.size(); index++) {
             aggregators[index].ensureGroups(groups);
-            addCall(index, chunk, ids);
+            addCall(index, chunk, ids, null);
         }
         return ids;
+    }
+
+    /**
+     * A global aggregation with a fused filter: adds the rows of the dense {@code chunk} that
+     * {@code mask} lets through. Calls that take the mask read it; the others get the passing
+     * rows as a selection, made once for all of them.
+     */
+    void addPassing(Chunk chunk, RowMask mask) {
+        Chunk passing = null;
+        try {
+            for (int index = 0; index < calls.size(); index++) {
+                if (takesMask[index]) {
+                    addCall(index, chunk, null, mask);
+                } else {
+                    if (passing == null) {
+                        passing = chunk.withSelection(mask.positions(), mask.passingCount());
+                    }
+                    addCall(index, passing, null, null);
+                }
+            }
+        } finally {
+            if (passing != null) {
+                passing.close();
+            }
+        }
     }
 
     private int[] assignGroups(Chunk chunk) {
@@ -92,7 +126,8 @@ final class AggregationState implements AutoCloseable {
         }
     }
 
-    private void addCall(int index, Chunk chunk, int[] ids) {
+    /** Adds one call's arguments over {@code chunk}, through {@code mask} when it is not null. */
+    private void addCall(int index, Chunk chunk, int[] ids, RowMask mask) {
         List<Expression> arguments = calls.get(index).arguments();
         ColumnValue[] values = new ColumnValue[arguments.size()];
         try {
@@ -100,6 +135,10 @@ final class AggregationState implements AutoCloseable {
             for (int argument = 0; argument < values.length; argument++) {
                 values[argument] = arguments.get(argument).evaluate(chunk, context);
                 vectors[argument] = values[argument].vector();
+            }
+            if (mask != null) {
+                aggregators[index].addMasked(vectors, mask);
+                return;
             }
             if (distinctFilters[index] == null) {
                 aggregators[index].add(vectors, chunk, ids);

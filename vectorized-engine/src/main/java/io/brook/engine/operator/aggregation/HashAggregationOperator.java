@@ -17,12 +17,17 @@ import java.util.StringJoiner;
  * keeps one vectorised state per aggregate call. Output chunks hold the key columns then the
  * aggregates, in the order given, at most {@code max_block_size} rows each. When results go out
  * is the {@link EmitPolicy}'s decision; emitting never resets the state.
+ *
+ * <p>A global aggregation may take the query's WHERE predicate as well ({@link AggregationFilter}):
+ * it then aggregates only the rows that pass, as a filter operator in front of it would, without
+ * building a selection vector for dense chunks.
  */
 public final class HashAggregationOperator implements Operator {
     private final EmitPolicy policy;
     private final QueryContext context;
     private final Operator downstream;
     private final AggregationState state;
+    private final AggregationFilter filter;
     private IntArray lastTouched;
     private int chunkNumber;
     private boolean changedSinceEmit;
@@ -31,6 +36,19 @@ public final class HashAggregationOperator implements Operator {
 
     public HashAggregationOperator(List<Expression> keys, List<AggregateCall> calls, EmitPolicy policy,
                                    QueryContext context, Operator downstream) {
+        this(keys, null, calls, policy, context, downstream);
+    }
+
+    /**
+     * An aggregation of the rows where {@code filter} is true (null: every row); a filter needs
+     * a global aggregation, {@code keys} empty.
+     */
+    public HashAggregationOperator(List<Expression> keys, Expression filter, List<AggregateCall> calls, EmitPolicy policy,
+                                   QueryContext context, Operator downstream) {
+        if (filter != null && !keys.isEmpty()) {
+            throw new IllegalArgumentException("a filter fuses only into a global aggregation");
+        }
+        this.filter = filter == null ? null : new AggregationFilter(filter);
         this.policy = policy;
         this.context = context;
         this.downstream = downstream;
@@ -48,7 +66,12 @@ public final class HashAggregationOperator implements Operator {
             return;
         }
         try {
-            int[] groups = state.add(chunk);
+            int[] groups = null;
+            if (filter == null) {
+                groups = state.add(chunk);
+            } else if (!filter.add(chunk, state, context)) {
+                return;
+            }
             changedSinceEmit = true;
             anyInput = true;
             if (policy instanceof EmitPolicy.OnUpdate) {
@@ -163,21 +186,33 @@ public final class HashAggregationOperator implements Operator {
         }
     }
 
-    /** Plans an aggregation: group keys (none for a global one), aggregate calls and an emit policy. */
+    /**
+     * Plans an aggregation: group keys (none for a global one), an optional WHERE predicate fused
+     * into a global one, aggregate calls and an emit policy.
+     */
     public static final class Factory implements OperatorFactory {
         private final List<Expression> keys;
+        private final Expression filter;
         private final List<AggregateCall> calls;
         private final EmitPolicy policy;
 
         public Factory(List<Expression> keys, List<AggregateCall> calls, EmitPolicy policy) {
+            this(keys, null, calls, policy);
+        }
+
+        public Factory(List<Expression> keys, Expression filter, List<AggregateCall> calls, EmitPolicy policy) {
+            if (filter != null && !keys.isEmpty()) {
+                throw new IllegalArgumentException("a filter fuses only into a global aggregation");
+            }
             this.keys = List.copyOf(keys);
+            this.filter = filter;
             this.calls = List.copyOf(calls);
             this.policy = policy;
         }
 
         @Override
         public Operator create(QueryContext context, Operator downstream) {
-            return new HashAggregationOperator(keys, calls, policy, context, downstream);
+            return new HashAggregationOperator(keys, filter, calls, policy, context, downstream);
         }
 
         @Override
@@ -186,8 +221,8 @@ public final class HashAggregationOperator implements Operator {
             keys.forEach(key -> keyText.add(key.describe()));
             StringJoiner callText = new StringJoiner(", ");
             calls.forEach(call -> callText.add(call.describe()));
-            return "Aggregate" + (keys.isEmpty() ? "" : " by (" + keyText + ")") + " (" + callText + "), emit "
-                    + policy.describe();
+            return "Aggregate" + (keys.isEmpty() ? "" : " by (" + keyText + ")") + " (" + callText + ")"
+                    + (filter == null ? "" : " where (" + filter.describe() + ")") + ", emit " + policy.describe();
         }
     }
 }

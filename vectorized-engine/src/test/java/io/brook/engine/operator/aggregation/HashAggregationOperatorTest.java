@@ -4,6 +4,7 @@ import io.brook.engine.chunk.Chunk;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
 import io.brook.engine.expr.Expression;
+import io.brook.engine.expr.Literal;
 import io.brook.engine.function.FunctionRegistry;
 import io.brook.engine.function.aggregate.AggregateCall;
 import io.brook.engine.testing.CollectingSink;
@@ -269,5 +270,11 @@ class HashAggregationOperatorTest {
         HashAggregationOperator.Factory factory = new HashAggregationOperator.Factory(List.of(schema.column("k")),
                 List.of(aggregate("count", false), aggregate("sum", true, "i")), EmitPolicy.periodic(2000, false));
         assertEquals("Aggregate by (k) (count(), sum(DISTINCT i)), emit periodic 2000ms", factory.describe());
+        Expression positive = registry.call("greater", schema.column("f"), Literal.of(0.0, BrookType.FLOAT64));
+        HashAggregationOperator.Factory fused = new HashAggregationOperator.Factory(List.of(), positive,
+                List.of(aggregate("sum", false, "f")), EmitPolicy.onFinish());
+        assertEquals("Aggregate (sum(f)) where (f > 0.0), emit on finish", fused.describe());
+        assertThrows(IllegalArgumentException.class, () -> new HashAggregationOperator.Factory(List.of(schema.column("k")),
+                positive, List.of(aggregate("count", false)), EmitPolicy.onFinish()));
     }
 }
