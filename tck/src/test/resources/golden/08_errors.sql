@@ -25,12 +25,6 @@ SELECT x.a FROM table(e)
 statement error 43
 SELECT a FROM table(e) WHERE b
 
-statement error 48 External stream type 'python' is not available
-CREATE EXTERNAL STREAM py (a int64) AS $$
-def py():
-    return [(1,)]
-$$ SETTINGS type='python'
-
 statement error 48 External stream type 'kafka' is not available
 CREATE EXTERNAL STREAM k (raw string) SETTINGS type='kafka', brokers='localhost:9092', topic='t'
 
