@@ -124,9 +124,21 @@ def call_init(function, parameters):
 
 
 def format_exception(error):
-    """Python's own traceback text for an exception object."""
+    """Python's own traceback text for an exception object, from the first frame of user code on.
+
+    The frames before it are Brook's: this bridge and what it called on the way to user code
+    (ast and compile for a body's syntax error, with paths of the machine's Python home).
+    """
     import traceback as _traceback
-    return ''.join(_traceback.format_exception(type(error), error, error.__traceback__))
+    tb = error.__traceback__
+    while tb is not None and not _is_user_code(tb.tb_frame.f_code.co_filename):
+        tb = tb.tb_next
+    return ''.join(_traceback.format_exception(type(error), error, tb))
+
+
+def _is_user_code(filename):
+    # bodies are compiled under names like '<stream name>'; library code has real paths
+    return filename.startswith('<') and not filename.startswith('<frozen ')
 
 
 # ---- Java to Python: one chunk's columns -----------------------------------------------------

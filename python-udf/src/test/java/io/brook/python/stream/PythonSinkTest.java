@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +124,7 @@ class PythonSinkTest {
         assertTrue(e.text().contains("Traceback (most recent call last):"), e.text());
         assertTrue(e.text().contains("File \"<stream raising_sink>\", line 7, in raising_sink"), e.text());
         assertTrue(e.text().contains("File \"<stream raising_sink>\", line 4, in check"), e.text());
+        assertFalse(e.text().contains("brook_bridge.py"), "the traceback starts at the user's code: " + e.text());
         try (Output output = new Output()) {
             session.execute("INSERT INTO raising_sink VALUES (1)");
             assertTrue(output.await("raising_sink: accepted [1]", 5_000), output.text());

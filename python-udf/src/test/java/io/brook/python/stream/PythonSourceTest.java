@@ -87,6 +87,8 @@ class PythonSourceTest {
             assertEquals(ErrorCode.PYTHON_ERROR, e.code());
             assertTrue(e.text().contains("RuntimeError: no connection"), e.text());
             assertTrue(e.text().contains("Traceback"), e.text());
+            assertTrue(e.text().contains("File \"<stream init_raises>\", line 3, in setup"), e.text());
+            assertFalse(e.text().contains("brook_bridge.py"), e.text());
             Thread.sleep(200);
             assertFalse(output.text().contains("init_raises: read called"), output.text());
             assertFalse(output.text().contains("init_raises: deinit called"), output.text());
