@@ -106,6 +106,25 @@ class PythonSinkTest {
     }
 
     @Test
+    void aListReadIsOneChunkSoASinkFedByItIsCalledOnce() throws Exception {
+        session.execute("""
+                CREATE EXTERNAL STREAM list_batch (n int64) AS $$
+                def list_batch():
+                    return [(i,) for i in range(1, 1001)]
+                $$ SETTINGS type='python'""");
+        session.execute("""
+                CREATE EXTERNAL STREAM batch_sink (n int64) AS $$
+                def batch_sink(n):
+                    print("batch_sink: call with %d rows, sum %d" % (len(n), sum(n)))
+                $$ SETTINGS type='python'""");
+        try (Output output = new Output()) {
+            session.execute("INSERT INTO batch_sink SELECT n FROM table(list_batch)");
+            assertTrue(output.await("batch_sink: call with 1000 rows, sum 500500", 5_000), output.text());
+            assertEquals(1, count(output.text(), "batch_sink: call"), output.text());
+        }
+    }
+
+    @Test
     void aRaisingWriteFailsTheInsertWithThePythonTracebackAndTheEngineGoesOn() throws Exception {
         session.execute("""
                 CREATE EXTERNAL STREAM raising_sink (n int64) AS $$
