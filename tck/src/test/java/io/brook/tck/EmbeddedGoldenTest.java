@@ -6,17 +6,23 @@ import org.junit.jupiter.api.TestFactory;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.Map;
 import java.util.stream.Stream;
 
-/** Every golden file, each on a fresh in-memory engine through the embedded JDBC driver. */
+/**
+ * Every golden file, each on a fresh in-memory engine through the embedded JDBC driver, with its
+ * own {@link WebhookServer} given to the file as {@code ${webhook_url}}.
+ */
 class EmbeddedGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> goldenFiles() throws IOException {
         return GoldenFiles.all().map(file -> DynamicTest.dynamicTest(file.name(), () -> {
-            Connection connection = DriverManager.getConnection("jdbc:brook:mem:tck-" + file.name() + "-" + System.nanoTime());
-            try (GoldenRunner runner = new GoldenRunner(file.name(), connection)) {
-                runner.run(GoldenFile.parse(file.text()));
+            try (WebhookServer webhook = WebhookServer.start()) {
+                Connection connection = DriverManager.getConnection("jdbc:brook:mem:tck-" + file.name() + "-" + System.nanoTime());
+                try (GoldenRunner runner = new GoldenRunner(file.name(), connection, Map.of("webhook_url", webhook.url()))) {
+                    runner.run(GoldenFile.parse(file.text()));
+                }
             }
         }));
     }

@@ -2,6 +2,10 @@ package io.brook.tck;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a golden file. The format, one record after another, separated by blank lines:
@@ -30,8 +34,31 @@ import java.util.List;
  * </pre>
  * Values in a row are separated by a tab; SQL NULL is written {@code NULL}; an empty string is
  * written {@code (empty)}.
+ * <p>
+ * Two additions for statements with code bodies and for values only known when the suite runs:
+ * <ul>
+ *   <li>A blank line between {@code $$} and the closing {@code $$} (a Python body) belongs to the
+ *       statement; only a blank line outside such a body ends a record.</li>
+ *   <li>{@code ${name}} in SQL is a variable: the test that runs the file gives a map of names to
+ *       values (e.g. {@code ${webhook_url}}, the address of a local HTTP server) and the runner
+ *       replaces each variable before the SQL is executed, bodies included. A name the map does not
+ *       hold fails the record. Names are letters, digits and {@code _}; expected rows and error
+ *       texts are not substituted.</li>
+ * </ul>
+ * <pre>
+ * statement ok
+ * CREATE EXTERNAL STREAM hook (n int64) AS $$
+ * import json, urllib.request
+ *
+ * def hook(n):
+ *     urllib.request.urlopen('${webhook_url}/hook', json.dumps(list(n)).encode())
+ * $$ SETTINGS type='python'
+ * </pre>
  */
 final class GoldenFile {
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final String BODY_QUOTE = "$$";
+
     private final List<String> lines;
     private int position;
 
@@ -41,6 +68,21 @@ final class GoldenFile {
 
     static List<GoldenRecord> parse(String text) {
         return new GoldenFile(List.of(text.split("\n", -1))).records();
+    }
+
+    /** {@code sql} with each {@code ${name}} replaced by its value; an unknown name is an error. */
+    static String substitute(String sql, Map<String, String> variables) {
+        Matcher matcher = VARIABLE.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = variables.get(matcher.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("unknown variable ${" + matcher.group(1) + "} (the run gives "
+                        + (variables.isEmpty() ? "none" : String.join(", ", new TreeSet<>(variables.keySet()))) + ")");
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        return matcher.appendTail(out).toString();
     }
 
     private List<GoldenRecord> records() {
@@ -93,11 +135,14 @@ final class GoldenFile {
         throw new IllegalArgumentException("Line " + line + ": unknown record '" + header + "'");
     }
 
-    /** SQL lines up to the next blank line. */
+    /** SQL lines up to the next blank line outside a {@code $$} body. */
     private String sql() {
         StringBuilder sql = new StringBuilder();
-        while (position < lines.size() && !lines.get(position).isBlank()) {
-            sql.append(lines.get(position++)).append('\n');
+        boolean inBody = false;
+        while (position < lines.size() && (inBody || !lines.get(position).isBlank())) {
+            String line = lines.get(position++);
+            inBody ^= opensOrClosesBody(line);
+            sql.append(line).append('\n');
         }
         return sql.toString().strip();
     }
@@ -105,14 +150,27 @@ final class GoldenFile {
     /** SQL lines up to the {@code ----} line. */
     private String sqlUntilSeparator() {
         StringBuilder sql = new StringBuilder();
-        while (position < lines.size() && !lines.get(position).strip().equals("----")) {
-            if (lines.get(position).isBlank()) {
+        boolean inBody = false;
+        while (position < lines.size() && (inBody || !lines.get(position).strip().equals("----"))) {
+            String line = lines.get(position);
+            if (line.isBlank() && !inBody) {
                 throw new IllegalArgumentException("Line " + (position + 1) + ": query without ---- separator");
             }
-            sql.append(lines.get(position++)).append('\n');
+            inBody ^= opensOrClosesBody(line);
+            sql.append(line).append('\n');
+            position++;
         }
         position++;
         return sql.toString().strip();
+    }
+
+    /** Whether the line holds an odd number of {@code $$}, so that it enters or leaves a body. */
+    private static boolean opensOrClosesBody(String line) {
+        int quotes = 0;
+        for (int at = line.indexOf(BODY_QUOTE); at >= 0; at = line.indexOf(BODY_QUOTE, at + BODY_QUOTE.length())) {
+            quotes++;
+        }
+        return quotes % 2 == 1;
     }
 
     private void expectSeparator(int line) {

@@ -19,15 +19,27 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** Runs the records of one golden file over one JDBC connection and checks every outcome. */
 final class GoldenRunner implements AutoCloseable {
-    private static final long STREAMING_DEADLINE_SECONDS = 20;
+    /**
+     * How long a query or a streaming query may take before the run gives up on it: a guard
+     * against hangs, not a timing check (a query that starts Python on a busy machine can take a
+     * while).
+     */
+    private static final long STREAMING_DEADLINE_SECONDS = 120;
 
     private final String file;
     private final Connection connection;
+    private final Map<String, String> variables;
     private final Map<String, Streaming> streaming = new HashMap<>();
 
     GoldenRunner(String file, Connection connection) {
+        this(file, connection, Map.of());
+    }
+
+    /** {@code variables} replace the {@code ${name}} variables of the file's SQL. */
+    GoldenRunner(String file, Connection connection, Map<String, String> variables) {
         this.file = file;
         this.connection = connection;
+        this.variables = Map.copyOf(variables);
     }
 
     /** A streaming query read on its own thread while later records run. */
@@ -49,7 +61,7 @@ final class GoldenRunner implements AutoCloseable {
 
     private void statementOk(GoldenRecord.StatementOk ok) {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(ok.sql());
+            statement.execute(sql(ok, ok.sql()));
         } catch (SQLException e) {
             fail(where(ok) + "expected success, got: " + e.getMessage() + " (code " + e.getErrorCode() + ")", e);
         }
@@ -57,7 +69,7 @@ final class GoldenRunner implements AutoCloseable {
 
     private void statementError(GoldenRecord.StatementError error) {
         try (Statement statement = connection.createStatement()) {
-            boolean hasRows = statement.execute(error.sql());
+            boolean hasRows = statement.execute(sql(error, error.sql()));
             if (hasRows) {
                 try (ResultSet rows = statement.getResultSet()) {
                     while (rows.next()) {
@@ -82,7 +94,7 @@ final class GoldenRunner implements AutoCloseable {
         List<String> actual = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) STREAMING_DEADLINE_SECONDS);
-            try (ResultSet rows = statement.executeQuery(query.sql())) {
+            try (ResultSet rows = statement.executeQuery(sql(query, query.sql()))) {
                 while (rows.next()) {
                     actual.add(RowRenderer.row(rows));
                 }
@@ -95,7 +107,7 @@ final class GoldenRunner implements AutoCloseable {
 
     private void startStreaming(GoldenRecord.StartStreaming start) throws SQLException {
         Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(start.sql());
+        ResultSet rows = statement.executeQuery(sql(start, start.sql()));
         CompletableFuture<List<String>> collected = CompletableFuture.supplyAsync(() -> {
             List<String> actual = new ArrayList<>();
             try (rows) {
@@ -156,6 +168,15 @@ final class GoldenRunner implements AutoCloseable {
             got.sort(null);
         }
         assertEquals(String.join("\n", wanted), String.join("\n", got), where(record) + "rows differ");
+    }
+
+    /** The record's SQL with the run's variables in place. */
+    private String sql(GoldenRecord record, String sql) {
+        try {
+            return GoldenFile.substitute(sql, variables);
+        } catch (IllegalArgumentException e) {
+            throw new AssertionError(where(record) + e.getMessage(), e);
+        }
     }
 
     private String where(GoldenRecord record) {

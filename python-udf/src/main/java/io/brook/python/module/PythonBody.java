@@ -62,10 +62,10 @@ public final class PythonBody {
     }
 
     private static BrookException syntaxError(PythonContext context, PolyglotException e, String kind, String owner) {
-        String detail = PythonErrors.describe(context, e);
+        String traceback = PythonErrors.describe(context, e);
         String line = e.getSourceLocation() != null ? " at line " + e.getSourceLocation().getStartLine() : "";
-        return new BrookException(ErrorCode.SYNTAX_ERROR,
-                "Python error in the body of " + kind + " " + owner + line + ": " + detail, e);
+        return new BrookException(ErrorCode.SYNTAX_ERROR, "Python error in the body of " + kind + " " + owner + line
+                + ": " + PythonErrors.summary(traceback) + "\n" + traceback, e);
     }
 
     /** The name of the stream or function the body belongs to. */

@@ -21,6 +21,7 @@ public final class PythonContext {
         this.context = context;
         context.eval(bridgeSource);
         this.bridge = context.getBindings("python");
+        bridge.putMember("_zone_tables", ZoneTables.INSTANCE);
     }
 
     /** A function or class of the bridge module ({@code brook_bridge.py}). */

@@ -6,6 +6,7 @@
 # bytes), so the only per-value work happens inside Python, where the JIT compiles it.
 # Only cheap modules are imported up front: every pooled context loads this file when it starts.
 import array as _array
+from bisect import bisect_right as _bisect_right
 import datetime as _datetime
 import linecache as _linecache
 import threading as _threading
@@ -16,6 +17,8 @@ import types as _types
 # true when the query is cancelled. time.sleep in the query's code then raises KeyboardInterrupt
 # within a few milliseconds (code that does not sleep is stopped by an interrupt of the context).
 _query = None
+# Java's tz database (io.brook.python.runtime.ZoneTables), set by the context when it starts.
+_zone_tables = None
 _real_sleep = _time.sleep
 _monotonic = _time.monotonic
 
@@ -124,9 +127,21 @@ def call_init(function, parameters):
 
 
 def format_exception(error):
-    """Python's own traceback text for an exception object."""
+    """Python's own traceback text for an exception object, from the first frame of user code on.
+
+    The frames before it are Brook's: this bridge and what it called on the way to user code
+    (ast and compile for a body's syntax error, with paths of the machine's Python home).
+    """
     import traceback as _traceback
-    return ''.join(_traceback.format_exception(type(error), error, error.__traceback__))
+    tb = error.__traceback__
+    while tb is not None and not _is_user_code(tb.tb_frame.f_code.co_filename):
+        tb = tb.tb_next
+    return ''.join(_traceback.format_exception(type(error), error, tb))
+
+
+def _is_user_code(filename):
+    # bodies are compiled under names like '<stream name>'; library code has real paths
+    return filename.startswith('<') and not filename.startswith('<frozen ')
 
 
 # ---- Java to Python: one chunk's columns -----------------------------------------------------
@@ -134,15 +149,85 @@ def format_exception(error):
 def _zone(name):
     zone = _ZONES.get(name)
     if zone is None:
-        zone = _UTC
-        if name and name != 'UTC':
-            try:
-                import zoneinfo
-                zone = zoneinfo.ZoneInfo(name)
-            except Exception:
-                zone = _UTC
+        if not name or name == 'UTC':
+            zone = _UTC
+        else:
+            table = _zone_tables.table(name)
+            if table is None:
+                raise ValueError('unknown time zone %r' % name)
+            zone = Zone(name, table)
         _ZONES[name] = zone
     return zone
+
+
+_NAIVE_EPOCH = _datetime.datetime(1970, 1, 1)
+
+
+def _wall_seconds(dt):
+    """Whole seconds from 1970-01-01 to dt's date and time, whatever its zone."""
+    delta = dt.replace(tzinfo=None) - _NAIVE_EPOCH
+    return delta.days * 86400 + delta.seconds
+
+
+class Zone(_datetime.tzinfo):
+    """A time zone of Java's tz database, for datetime columns with a time zone.
+
+    The contexts have no file access, so zoneinfo cannot read tz files (importing it fails).
+    Java hands over the zone's periods once (_zone_tables, set when the context starts): one
+    line per period, 'start offset dst abbreviation', the first with start '-'. Lookups follow
+    PEP 495: fold picks the earlier or later of two equal wall-clock times, as zoneinfo does.
+    """
+
+    def __init__(self, key, table):
+        self.key = key
+        self._starts = []       # UTC seconds at which period i + 1 begins
+        self._offsets = []      # UTC offset of each period, in seconds
+        self._periods = []      # (utcoffset, dst, abbreviation) of each period
+        for line in table.split('\n'):
+            start, offset, dst, abbreviation = line.split(' ', 3)
+            if start != '-':
+                self._starts.append(int(start))
+            self._offsets.append(int(offset))
+            self._periods.append((_datetime.timedelta(seconds=int(offset)),
+                                  _datetime.timedelta(seconds=int(dst)), abbreviation))
+        # where each period begins on the wall clock: the later reading for fold 0, the earlier for fold 1
+        self._walls = ([], [])
+        for i, start in enumerate(self._starts):
+            before, after = self._offsets[i], self._offsets[i + 1]
+            self._walls[0].append(start + max(before, after))
+            self._walls[1].append(start + min(before, after))
+
+    def _period(self, dt):
+        return self._periods[_bisect_right(self._walls[dt.fold], _wall_seconds(dt))]
+
+    def utcoffset(self, dt):
+        return None if dt is None else self._period(dt)[0]
+
+    def dst(self, dt):
+        return None if dt is None else self._period(dt)[1]
+
+    def tzname(self, dt):
+        return self.key if dt is None else self._period(dt)[2]
+
+    def fromutc(self, dt):
+        utc = _wall_seconds(dt)
+        i = _bisect_right(self._starts, utc)
+        local = dt + self._periods[i][0]
+        if i > 0:
+            # the first hour after a fall-back transition repeats wall-clock times: fold 1
+            repeated = self._offsets[i - 1] - self._offsets[i]
+            if repeated > 0 and utc < self._starts[i - 1] + repeated:
+                return local.replace(fold=1)
+        return local
+
+    def __repr__(self):
+        return 'Zone(%r)' % self.key
+
+    def __str__(self):
+        return self.key
+
+    def __reduce__(self):
+        return (_zone, (self.key,))
 
 
 def _fixed(blob, fmt):
@@ -277,6 +362,9 @@ class Reader:
     def __init__(self, source, columns):
         self.iterator = iter(source)
         self.columns = columns  # [(name, kind, nullable, param)]
+        # a list is all there: it goes in batches of max_rows, without timing its items (SPEC 3.3:
+        # a returned list is one batch)
+        self.whole = isinstance(source, list)
         self.slow = True
         self.row_number = 0
 
@@ -286,6 +374,14 @@ class Reader:
         rows = []
         iterator = self.iterator
         finished = False
+        if self.whole:
+            for row in iterator:
+                rows.append(row)
+                if len(rows) == max_rows:
+                    break
+            else:
+                finished = True
+            return (finished, self.pack(rows))
         started = _monotonic()
         while len(rows) < max_rows:
             # a generator that waited before its last row may wait again: hand each row over at

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,6 +93,25 @@ class PythonSinkTest extends SharedSessionTest {
     }
 
     @Test
+    void aListReadIsOneChunkSoASinkFedByItIsCalledOnce() throws Exception {
+        session.execute("""
+                CREATE EXTERNAL STREAM list_batch (n int64) AS $$
+                def list_batch():
+                    return [(i,) for i in range(1, 1001)]
+                $$ SETTINGS type='python'""");
+        session.execute("""
+                CREATE EXTERNAL STREAM batch_sink (n int64) AS $$
+                def batch_sink(n):
+                    print("batch_sink: call with %d rows, sum %d" % (len(n), sum(n)))
+                $$ SETTINGS type='python'""");
+        try (Output output = new Output()) {
+            session.execute("INSERT INTO batch_sink SELECT n FROM table(list_batch)");
+            assertTrue(output.await("batch_sink: call with 1000 rows, sum 500500", 5_000), output.text());
+            assertEquals(1, count(output.text(), "batch_sink: call"), output.text());
+        }
+    }
+
+    @Test
     void aRaisingWriteFailsTheInsertWithThePythonTracebackAndTheEngineGoesOn() throws Exception {
         session.execute("""
                 CREATE EXTERNAL STREAM raising_sink (n int64) AS $$
@@ -110,6 +130,7 @@ class PythonSinkTest extends SharedSessionTest {
         assertTrue(e.text().contains("Traceback (most recent call last):"), e.text());
         assertTrue(e.text().contains("File \"<stream raising_sink>\", line 7, in raising_sink"), e.text());
         assertTrue(e.text().contains("File \"<stream raising_sink>\", line 4, in check"), e.text());
+        assertFalse(e.text().contains("brook_bridge.py"), "the traceback starts at the user's code: " + e.text());
         try (Output output = new Output()) {
             session.execute("INSERT INTO raising_sink VALUES (1)");
             assertTrue(output.await("raising_sink: accepted [1]", 5_000), output.text());

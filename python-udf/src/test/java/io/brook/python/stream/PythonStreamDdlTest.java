@@ -66,8 +66,13 @@ class PythonStreamDdlTest extends SharedSessionTest {
                     return [1
                 $$ SETTINGS type='python'""");
         assertEquals(ErrorCode.SYNTAX_ERROR, e.code());
-        assertTrue(e.text().contains("SyntaxError"), e.text());
-        assertTrue(e.text().contains("line 3"), e.text());
+        assertTrue(e.text().startsWith("Python error in the body of stream bad_syntax at line 3: "
+                + "SyntaxError: '[' was never closed\n"), e.text());
+        assertTrue(e.text().contains("File \"<stream bad_syntax>\", line 3\n    return [1\n"), e.text());
+        // Brook's own frames (the bridge, and ast.py under the machine's Python home) are not shown
+        assertFalse(e.text().contains("brook_bridge.py"), e.text());
+        assertFalse(e.text().contains("ast.py"), e.text());
+        assertFalse(e.text().contains("Traceback"), e.text());
         assertFalse(exists("bad_syntax"));
     }
 

@@ -90,4 +90,47 @@ class PythonTypeMappingTest extends SharedSessionTest {
                 LocalDate.of(2100, 12, 31), Instant.EPOCH, Instant.parse("2000-01-01T00:00:00Z"), "", "ab\0\0",
                 List.of(), List.of(2L, ""), Map.of(), 9L, null, new BigDecimal("-0.50")), rows.get(1));
     }
+
+    @Test
+    void datetimesOfAColumnWithATimeZoneArriveInThatZone() throws Exception {
+        session.execute("""
+                CREATE EXTERNAL STREAM zoned_instants (t datetime64(3, 'UTC'), new_york array(datetime('America/New_York'))) AS $$
+                import datetime
+                def zoned_instants():
+                    utc = lambda *fields: datetime.datetime(*fields, tzinfo=datetime.timezone.utc)
+                    return [(utc(2024, 1, 2, 3, 4, 5, 678000), [utc(2024, 3, 10, 6, 59, 59), utc(2024, 3, 10, 7, 0, 0)]),
+                            (utc(2024, 7, 1, 12, 0), []), (utc(2024, 10, 27, 0, 30), []), (utc(2024, 10, 27, 1, 30), [])]
+                $$ SETTINGS type='python'""");
+        session.execute("""
+                CREATE EXTERNAL STREAM zoned_in (t datetime64(3, 'Europe/Berlin'), new_york array(datetime('America/New_York'))) AS $$
+                import datetime
+                t = []
+                new_york = []
+                def zoned_in(t_chunk, new_york_chunk):
+                    t.extend(t_chunk)
+                    new_york.extend(new_york_chunk)
+                def check():
+                    utc = datetime.timezone.utc
+                    hours = lambda n: datetime.timedelta(hours=n)
+                    assert [str(v) for v in t] == ['2024-01-02 04:04:05.678000+01:00', '2024-07-01 14:00:00+02:00',
+                                                   '2024-10-27 02:30:00+02:00', '2024-10-27 02:30:00+01:00'], [str(v) for v in t]
+                    assert t[0] == datetime.datetime(2024, 1, 2, 3, 4, 5, 678000, tzinfo=utc)
+                    assert [v.tzname() for v in t] == ['CET', 'CEST', 'CEST', 'CET']
+                    assert [v.dst() for v in t] == [hours(0), hours(1), hours(1), hours(0)]
+                    # the hour repeated when clocks go back: the second reading has fold 1
+                    assert [v.fold for v in t] == [0, 0, 0, 1]
+                    assert t[3].astimezone(utc) - t[2].astimezone(utc) == hours(1)
+                    assert str(t[0].tzinfo) == 'Europe/Berlin' and t[0].tzinfo is t[1].tzinfo
+                    assert (t[0] + datetime.timedelta(days=200)).utcoffset() == hours(2)
+                    # the hour skipped when clocks go forward
+                    assert [str(v) for v in new_york[0]] == ['2024-03-10 01:59:59-05:00', '2024-03-10 03:00:00-04:00'], new_york
+                    assert datetime.datetime(2024, 3, 10, 2, 30, tzinfo=new_york[0][0].tzinfo).utcoffset() == hours(-5)
+                    assert datetime.datetime(2024, 3, 10, 2, 30, fold=1, tzinfo=new_york[0][0].tzinfo).utcoffset() == hours(-4)
+                    print("zoned_in: all values as expected")
+                $$ SETTINGS type='python', deinit_function_name='check'""");
+        try (Output output = new Output()) {
+            session.execute("INSERT INTO zoned_in SELECT t, new_york FROM table(zoned_instants)");
+            assertTrue(output.await("zoned_in: all values as expected", 5_000), output.text());
+        }
+    }
 }

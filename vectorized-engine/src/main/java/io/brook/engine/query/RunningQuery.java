@@ -100,7 +100,11 @@ public final class RunningQuery implements QueryResult {
             return;
         }
         closed = true;
-        context.cancel();
+        // A client that read the end leaves a query that is only closing its source and operators
+        // (a Python source closes its generator and runs deinit then): that is not a cancel.
+        if (!results.isDrained()) {
+            context.cancel();
+        }
         try {
             if (!ended.await(30, TimeUnit.SECONDS)) {
                 LOG.warn("Query {} did not stop within 30 s of being closed", context.queryId());

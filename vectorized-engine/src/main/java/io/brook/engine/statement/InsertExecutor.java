@@ -93,10 +93,9 @@ public final class InsertExecutor {
             inputTypes.add(io.brook.engine.types.ArrowMapping.type(input.column(i).getField()));
         }
         long rows = input.size();
-        try (Operator sink = sink(target, supplied, inputTypes, context)) {
-            try (input) {
-                sink.push(input);
-            }
+        // the rows are freed also when the sink fails to open (an external stream's target refuses)
+        try (input; Operator sink = sink(target, supplied, inputTypes, context)) {
+            sink.push(input);
             sink.finish();
         }
         return new StatementResult.Update(rows);

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A small real external-stream type for testing the SPI ({@code type='counting'}): reading
  * gives the numbers 1..{@code count} in one chunk; writing counts rows and calls into an engine-
- * shared {@link Tally}.
+ * shared {@link Tally}. With {@code fail_open=1} opening a sink fails, as for a target that
+ * refuses the connection.
  */
 public final class CountingStreamType implements ExternalStreamType {
 
@@ -69,11 +70,12 @@ public final class CountingStreamType implements ExternalStreamType {
     @Override
     public ExternalStream create(ExternalStreamDefinition definition, EngineServices services) {
         for (String setting : definition.settings().keySet()) {
-            if (!List.of("type", "count").contains(setting)) {
+            if (!List.of("type", "count", "fail_open").contains(setting)) {
                 throw new BrookException(ErrorCode.UNKNOWN_SETTING, "Unknown setting " + setting + ": for storage ExternalStream");
             }
         }
         int count = Integer.parseInt(definition.settings().getOrDefault("count", "3"));
+        boolean failOpen = definition.settings().getOrDefault("fail_open", "0").equals("1");
         Tally tally = services.shared(Tally.class, Tally::new);
         List<Column> columns = definition.columns();
         return new ExternalStream() {
@@ -89,6 +91,9 @@ public final class CountingStreamType implements ExternalStreamType {
 
             @Override
             public ExternalSink openSink(QueryContext context) {
+                if (failOpen) {
+                    throw new BrookException(ErrorCode.BAD_ARGUMENTS, "counting sink refused to open");
+                }
                 return new ExternalSink() {
                     @Override
                     public void write(Chunk chunk) {

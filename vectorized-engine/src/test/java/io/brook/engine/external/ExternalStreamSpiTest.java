@@ -73,4 +73,16 @@ class ExternalStreamSpiTest {
             assertTrue(missing.getMessage().startsWith("External stream type 'kafka' is not available"));
         }
     }
+
+    @Test
+    void anInsertWhoseSinkFailsToOpenFreesItsRows() {
+        try (Engine engine = Engine.open(EngineConfig.memory("spi-open-fails")); Session session = engine.openSession(Map.of())) {
+            session.execute("CREATE EXTERNAL STREAM refusing (n int64) SETTINGS type='counting', fail_open=1");
+            BrookException refused = assertThrows(BrookException.class,
+                    () -> session.execute("INSERT INTO refusing VALUES (1), (2)"));
+            assertEquals("counting sink refused to open", refused.text());
+            // a leak shows as the query allocator's complaint, suppressed behind the error
+            assertEquals(0, refused.getSuppressed().length, java.util.Arrays.toString(refused.getSuppressed()));
+        }
+    }
 }
