@@ -10,7 +10,7 @@ EXPLAIN SELECT host, sum(value) FROM table(x) WHERE value > 1 GROUP BY host
 Bounded query -> 2 columns
   Source: scan x from earliest, split between up to max_threads threads
     Filter (value > 1)
-    Aggregate by (host) (sum(value)) per thread, merged on finish
+    Aggregate by (host) (sum(value)), emit on finish, each thread its share, then merged
   Project (host, sum(value))
 
 # any() depends on which row comes first, so its state does not merge: one thread

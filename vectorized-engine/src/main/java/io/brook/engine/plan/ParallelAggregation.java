@@ -7,12 +7,12 @@ import io.brook.engine.operator.ChunkSource;
 import io.brook.engine.operator.FilterOperator;
 import io.brook.engine.operator.OperatorFactory;
 import io.brook.engine.operator.aggregation.EmitPolicy;
+import io.brook.engine.operator.aggregation.HashAggregationOperator;
 import io.brook.engine.query.QueryContext;
 import io.brook.engine.stream.ParallelAggregationSource;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * A bounded aggregation straight over a stream's stored rows ({@code SELECT k, sum(v) FROM
@@ -77,12 +77,8 @@ record ParallelAggregation(StreamSource scan, Expression where, List<Expression>
         if (where != null) {
             lines.add(new FilterOperator.Factory(where).describe());
         }
-        StringJoiner keyText = new StringJoiner(", ");
-        keys.forEach(key -> keyText.add(key.describe()));
-        StringJoiner callText = new StringJoiner(", ");
-        calls.forEach(call -> callText.add(call.describe()));
-        lines.add("Aggregate" + (keys.isEmpty() ? "" : " by (" + keyText + ")") + " (" + callText
-                + ") per thread, merged on finish");
+        lines.add(new HashAggregationOperator.Factory(keys, calls, EmitPolicy.onFinish()).describe()
+                + ", each thread its share, then merged");
         return lines;
     }
 }
