@@ -1,9 +1,9 @@
 # Brook's side of the column bridge, loaded once into every pooled GraalPy context.
 #
-# Java hands a chunk's columns over in bulk: fixed-width values as one latin-1 string of their
-# little-endian bytes (turned into a list with memoryview.cast), strings as one byte blob plus
-# int32 offsets. Rows coming back are packed per column the same way (array.tobytes, joined
-# bytes), so the only per-value work happens inside Python, where the JIT compiles it.
+# Java hands a chunk's columns over in bulk, copying Arrow buffers straight into the backing
+# arrays of Python lists (see allocate); rows coming back are handed over per column the same way
+# when a column's list has a primitive storage, else packed with array.tobytes and joined bytes.
+# The only per-value work happens inside Python, where the JIT compiles it.
 import array as _array
 import ast as _ast
 import datetime as _datetime
@@ -14,6 +14,8 @@ import time as _time
 import traceback as _traceback
 import types as _types
 import uuid as _uuid
+
+from polyglot import storage as _storage
 
 _EPOCH_ORDINAL = _datetime.date(1970, 1, 1).toordinal()
 _UTC = _datetime.timezone.utc
@@ -102,6 +104,70 @@ def format_exception(error):
 
 
 # ---- Java to Python: one chunk's columns -----------------------------------------------------
+#
+# A chunk reaches the write function in two calls. allocate() makes empty lists whose backing
+# arrays (polyglot.storage) have the column's own element type: double[] for floats, int[] or
+# long[] for integers, boolean[] for bools; and bytearrays for raw bytes. Java copies the Arrow
+# buffers straight into those arrays, so no value crosses the interop boundary on its own, and
+# the user's loop runs over ordinary lists with primitive storage, the kind the JIT loops over
+# fastest. A string column whose values repeat gets a list of references into the bytes objects
+# it has sent before (see StringColumn.java). deliver() then makes what still needs Python objects
+# (bytes cut from a blob, dates, None) and calls the function once.
+
+def _long_zero():
+    # a zero that GraalPy holds as a Java long, so that [zero] * n is backed by a long[]
+    # (Java checks the storage it gets and says so if a GraalPy version changes this)
+    big = 1 << 40
+    return big - big
+
+
+def allocate(requests):
+    """requests: [code, size, ...]; returns [container, its storage, ...] in the same order."""
+    out = []
+    for i in range(0, len(requests), 2):
+        code = requests[i]
+        size = requests[i + 1]
+        if code == 'd':
+            container = [0.0] * size
+        elif code == 'i':
+            container = [0] * size
+        elif code == 'q':
+            container = [_long_zero()] * size
+        elif code == '?':
+            container = [False] * size
+        elif code == 'o':
+            container = [None] * size
+        elif code == 'b':
+            container = bytearray(size)
+        else:
+            container = []
+        out.append(container)
+        out.append(_storage(container))
+    return out
+
+
+def new_dictionary():
+    """The bytes values a string column has sent so far, in the order Java numbered them."""
+    return []
+
+
+def extend_dictionary(entries, allocated, blob, ends, count):
+    """Adds count values cut from a blob to a dictionary; returns the dictionary's storage."""
+    entries.extend(_cut(allocated[blob], allocated[ends], count))
+    return _storage(entries)
+
+
+def _cut(blob, ends, count):
+    """count bytes objects cut from blob (a bytearray) at the end offsets in ends."""
+    data = bytes(blob)
+    out = [None] * count
+    start = 0
+    for i in range(count):
+        end = ends[i]
+        out[i] = data[start:end]
+        start = end
+    return out
+
 
 def _zone(name):
     zone = _ZONES.get(name)
@@ -115,22 +181,6 @@ def _zone(name):
                 zone = _UTC
         _ZONES[name] = zone
     return zone
-
-
-def _fixed(blob, fmt):
-    return memoryview(blob.encode('latin-1')).cast(fmt).tolist()
-
-
-def _strings(blob, offsets, count):
-    data = blob.encode('latin-1')
-    ends = memoryview(offsets.encode('latin-1')).cast('i')
-    out = [None] * count
-    start = 0
-    for i in range(count):
-        end = ends[i]
-        out[i] = data[start:end]
-        start = end
-    return out
 
 
 def _dates(days):
@@ -185,38 +235,40 @@ def _nested(value, kind):
     return value
 
 
-def column(spec):
-    """One column as a Python list. spec: (kind, count, payload, extra, null positions, param)."""
+def _column(spec, allocated):
+    """One column as a Python list. spec: (kind, count, a, b, null positions, parameter)."""
     kind = spec[0]
     count = spec[1]
-    payload = spec[2]
-    if kind == 'string':
-        values = _strings(payload, spec[3], count)
-    elif kind == 'bool':
-        values = [b != 0 for b in memoryview(payload.encode('latin-1')).cast('B')]
+    if kind == 'list':
+        values = allocated[spec[2]]
+    elif kind == 'bytes':
+        values = _cut(allocated[spec[2]], allocated[spec[3]], count)
     elif kind == 'date':
-        values = _dates(memoryview(payload.encode('latin-1')).cast('i'))
+        values = _dates(allocated[spec[2]])
     elif kind == 'datetime':
-        values = _datetimes(memoryview(payload.encode('latin-1')).cast('q'), spec[3], spec[5])
+        values = _datetimes(allocated[spec[2]], spec[3], spec[5])
+    elif kind == 'uint64':
+        values = memoryview(bytes(allocated[spec[2]])).cast('Q').tolist()
     elif kind == 'decimal':
-        values = [_decimal.Decimal(s) for s in payload.split(',')] if count else []
+        values = [_decimal.Decimal(s) for s in spec[2].split(',')] if count else []
     elif kind == 'uuid':
-        values = [_uuid.UUID(s) for s in payload.split(',')] if count else []
+        values = [_uuid.UUID(s) for s in spec[2].split(',')] if count else []
     elif kind == 'nested':
+        payload = spec[2]
         shape = _ast.literal_eval(spec[5])
         values = [_nested(payload[i], shape) for i in range(count)]
     else:
-        values = _fixed(payload, kind)
+        values = [None] * count
     nulls = spec[4]
-    if nulls:
-        for i in memoryview(nulls.encode('latin-1')).cast('i'):
+    if nulls is not None:
+        for i in allocated[nulls]:
             values[i] = None
     return values
 
 
-def call_with_columns(function, specs):
-    """The sink's write: one call with one sequence per column (SPEC 3.4)."""
-    return function(*[column(spec) for spec in specs])
+def deliver(function, allocated, specs):
+    """The sink's write: one call with one list per column (SPEC 3.4)."""
+    return function(*[_column(spec, allocated) for spec in specs])
 
 
 # ---- Python to Java: rows from a source ------------------------------------------------------
