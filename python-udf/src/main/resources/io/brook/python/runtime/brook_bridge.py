@@ -293,34 +293,39 @@ _monotonic = _time.monotonic
 
 
 class Reader:
-    """Pulls rows from an iterator in batches and packs them by column."""
+    """Pulls rows from an iterator in batches and hands them over by column."""
 
     def __init__(self, source, columns):
         self.iterator = iter(source)
-        self.columns = columns  # [(name, kind, nullable, param)]
+        self.columns = [tuple(c) for c in columns]  # [(name, kind, nullable, param, type name)]
         self.slow = True
         self.row_number = 0
 
     def pull(self, max_rows, max_seconds):
+        # a generator that waited before a row may wait again: after a wait, hand the rows over at
+        # once (the very first row too) instead of holding them while the next one is awaited.
+        # One clock reading per row: the time since the previous row was taken.
         rows = []
+        append = rows.append
         iterator = self.iterator
+        clock = _monotonic
         finished = False
-        started = _monotonic()
+        slow = self.slow
+        started = last = clock()
         while len(rows) < max_rows:
-            # a generator that waited before its last row may wait again: hand each row over at
-            # once (the very first row too) instead of holding it while the next one is awaited
-            was_slow = self.slow
-            before = _monotonic()
+            was_slow = slow
             try:
                 row = next(iterator)
             except StopIteration:
                 finished = True
                 break
-            rows.append(row)
-            after = _monotonic()
-            self.slow = after - before > 0.001
-            if was_slow or self.slow or after - started > max_seconds:
+            append(row)
+            now = clock()
+            slow = now - last > 0.001
+            last = now
+            if was_slow or slow or now - started > max_seconds:
                 break
+        self.slow = slow
         return (finished, self.pack(rows))
 
     def close(self):
@@ -345,11 +350,30 @@ class Reader:
             cells = [[(r[0] if len(r) == 1 else _arity(first + i, 1, r)) if isinstance(r, (tuple, list)) else r
                       for i, r in enumerate(rows)]]
         else:
-            for i, r in enumerate(rows):
-                if not isinstance(r, (tuple, list)) or len(r) != width:
-                    _arity(first + i, width, r)
+            for r in rows:
+                if type(r) is not tuple or len(r) != width:
+                    _check_arity(rows, width, first)
+                    break
             cells = [[r[c] for r in rows] for c in range(width)]
-        return [len(rows)] + [pack_column(cells[c], columns[c], first) for c in range(width)]
+        return [len(rows)] + [_hand_over(cells[c], columns[c], first) for c in range(width)]
+
+
+def _check_arity(rows, width, first):
+    for i, r in enumerate(rows):
+        if not isinstance(r, (tuple, list)) or len(r) != width:
+            _arity(first + i, width, r)
+
+
+_STORED_KINDS = frozenset(('int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64',
+                           'float32', 'float64', 'bool'))
+
+
+def _hand_over(values, column, first):
+    """A column of numbers or bools goes over as its list's own backing array (Java checks it and
+    calls pack_column if it holds anything else, e.g. None); others are packed here."""
+    if column[1] in _STORED_KINDS:
+        return ('storage', _storage(values), values, first)
+    return pack_column(values, column, first)
 
 
 def _arity(row, expected, value):
