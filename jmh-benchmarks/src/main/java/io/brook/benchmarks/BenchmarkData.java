@@ -35,6 +35,16 @@ public final class BenchmarkData {
         return new Values();
     }
 
+    /** {@code sum(value)} of rows 0 .. rows-1, added in row order. */
+    public static double valueSum(long rows) {
+        Values values = values();
+        double total = 0;
+        for (long id = 0; id < rows; id++) {
+            total += values.next();
+        }
+        return total;
+    }
+
     /** A pass over the {@code value} column. */
     public static final class Values {
         private final SplittableRandom random = new SplittableRandom(SEED);

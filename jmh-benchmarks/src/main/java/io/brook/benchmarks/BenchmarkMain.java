@@ -14,7 +14,7 @@ import java.util.List;
  * The entry point of {@code benchmarks.jar}: JMH's own command line (same options, e.g.
  * {@code -p rows=1000000 GroupBy}), except that every forked JVM also gets the options of
  * {@code brook-jvm.args} before any given with {@code -jvmArgsPrepend}. After the run it prints
- * each score as rows per second with the Brook/DuckDB ratios ({@link RowRates}).
+ * each score as rows per second with the Brook/peer ratios ({@link RowRates}).
  */
 public final class BenchmarkMain {
     private BenchmarkMain() {

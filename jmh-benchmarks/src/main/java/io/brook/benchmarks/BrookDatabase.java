@@ -86,6 +86,35 @@ final class BrookDatabase implements AutoCloseable {
         }
     }
 
+    void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    long executeLargeUpdate(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            return statement.executeLargeUpdate(sql);
+        }
+    }
+
+    /**
+     * Runs a query with two numeric columns to its end and returns its last row: a global
+     * aggregation over a stream emits running results, the last one covers every row.
+     */
+    double[] lastRowOfTwoNumbers(String sql) throws SQLException {
+        double[] last = null;
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                last = new double[] {result.getDouble(1), result.getDouble(2)};
+            }
+        }
+        if (last == null) {
+            throw new SQLException("no rows from " + sql);
+        }
+        return last;
+    }
+
     private static long total(long[] counts) {
         long total = 0;
         for (long count : counts) {

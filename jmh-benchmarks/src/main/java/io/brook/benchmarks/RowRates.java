@@ -1,5 +1,6 @@
 package io.brook.benchmarks;
 
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -13,9 +14,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Turns JMH scores (time per invocation, where an invocation processes all {@code rows} rows)
- * into rows per second, and sets each DuckDB result beside the Brook results of the same
- * benchmark class and row count: a ratio is Brook's rate over DuckDB's, so above 1 means Brook is
- * faster. Rates use the median iteration, which a noisy machine disturbs less than the mean.
+ * into rows per second, and sets each peer result (a method named {@code duckdb...} or
+ * {@code cpython...}) beside the Brook results ({@code brook...}) of the same benchmark class and
+ * row count, preferring the Brook method with the same rest of the name ({@code cpythonSink} goes
+ * with {@code brookSink}): a ratio is Brook's rate over the peer's, so above 1 means Brook is
+ * faster. Rates use the median iteration, which a noisy machine disturbs less than the mean; a
+ * sampled benchmark ({@code SampleTime}) shows the median and the 99th percentile of its samples.
  * The table is Markdown, ready for {@code docs/performance.md}.
  */
 final class RowRates {
@@ -23,8 +27,8 @@ final class RowRates {
     }
 
     /** One scored benchmark: where it belongs, what it measured, its time per invocation. */
-    record Rate(String group, String method, String parameters, long rows, String unit,
-                double mean, double error, double median, double min, double max, long iterations) {
+    record Rate(String group, String method, String parameters, long rows, String unit, boolean sampled,
+                double mean, double error, double median, double min, double max, double p99, long iterations) {
 
         double rowsPerSecond() {
             return rows / (median * secondsPer(unit));
@@ -37,14 +41,16 @@ final class RowRates {
             rates.add(rate(result.getParams(), result.getPrimaryResult()));
         }
         StringBuilder text = new StringBuilder()
-                .append("| benchmark | parameters | median (min - max) | mean ± 99.9% | rows/s (median) | Brook/DuckDB |\n")
+                .append("| benchmark | parameters | median (min - max) | mean ± 99.9% | rows/s (median) | Brook/peer |\n")
                 .append("|---|---|---|---|---|---|\n");
         for (Rate rate : rates) {
-            text.append(String.format(Locale.ROOT, "| %s.%s | %s | %s (%s - %s) %s, n=%d | %s ± %s | %s | %s |%n",
-                    rate.group(), rate.method(), rate.parameters(),
-                    number(rate.median()), number(rate.min()), number(rate.max()), rate.unit(), rate.iterations(),
+            String spread = rate.sampled()
+                    ? String.format(Locale.ROOT, "%s (p99 %s)", number(rate.median()), number(rate.p99()))
+                    : String.format(Locale.ROOT, "%s (%s - %s)", number(rate.median()), number(rate.min()), number(rate.max()));
+            text.append(String.format(Locale.ROOT, "| %s.%s | %s | %s %s, n=%d | %s ± %s | %s | %s |%n",
+                    rate.group(), rate.method(), rate.parameters(), spread, rate.unit(), rate.iterations(),
                     number(rate.mean()), number(rate.error()),
-                    rowsPerSecond(rate.rowsPerSecond()), ratio(rate, rates)));
+                    rate.rows() > 0 ? rowsPerSecond(rate.rowsPerSecond()) : "-", ratio(rate, rates)));
         }
         return text.toString();
     }
@@ -65,8 +71,9 @@ final class RowRates {
         }
         Statistics statistics = primary.getStatistics();
         return new Rate(group, method, String.join(" ", settings), rows, primary.getScoreUnit(),
-                primary.getScore(), primary.getScoreError(), statistics.getPercentile(50),
-                statistics.getMin(), statistics.getMax(), statistics.getN());
+                params.getMode() == Mode.SampleTime, primary.getScore(), primary.getScoreError(),
+                statistics.getPercentile(50), statistics.getMin(), statistics.getMax(), statistics.getPercentile(99),
+                statistics.getN());
     }
 
     /** Seconds in one unit of a JMH time score such as {@code ms/op}. */
@@ -83,18 +90,34 @@ final class RowRates {
         return timeUnit.toNanos(1) / 1e9;
     }
 
-    /** On a DuckDB row: each Brook result of the same group and rows, as Brook's rate over this one. */
+    /** On a peer row: each matching Brook result of the same group and rows, as Brook's rate over this one. */
     private static String ratio(Rate rate, List<Rate> all) {
-        if (!rate.method().startsWith("duckdb")) {
+        String topic = peerTopic(rate.method());
+        if (topic == null || rate.rows() == 0) {
             return "";
         }
-        List<String> ratios = new ArrayList<>();
+        List<Rate> brook = new ArrayList<>();
         for (Rate other : all) {
             if (other.group().equals(rate.group()) && other.rows() == rate.rows() && other.method().startsWith("brook")) {
-                ratios.add(String.format(Locale.ROOT, "%s %.2f", other.method(), other.rowsPerSecond() / rate.rowsPerSecond()));
+                brook.add(other);
             }
         }
+        List<Rate> sameTopic = brook.stream().filter(other -> other.method().equals("brook" + topic)).toList();
+        List<String> ratios = new ArrayList<>();
+        for (Rate other : sameTopic.isEmpty() ? brook : sameTopic) {
+            ratios.add(String.format(Locale.ROOT, "%s %.2f", other.method(), other.rowsPerSecond() / rate.rowsPerSecond()));
+        }
         return String.join(", ", ratios);
+    }
+
+    /** The rest of a peer method's name ({@code Sink} of {@code cpythonSink}), null for a Brook method. */
+    static String peerTopic(String method) {
+        for (String peer : List.of("duckdb", "cpython")) {
+            if (method.startsWith(peer)) {
+                return method.substring(peer.length());
+            }
+        }
+        return null;
     }
 
     static String rowsPerSecond(double rate) {

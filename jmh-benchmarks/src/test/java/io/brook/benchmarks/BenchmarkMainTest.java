@@ -35,4 +35,11 @@ class BenchmarkMainTest {
         assertEquals("2.50 G", RowRates.rowsPerSecond(2.5e9));
         assertEquals("12.0 M", RowRates.rowsPerSecond(12e6));
     }
+
+    @Test
+    void peersPairWithTheBrookMethodOfTheSameTopic() {
+        assertEquals("Sink", RowRates.peerTopic("cpythonSink"));
+        assertEquals("GroupBy", RowRates.peerTopic("duckdbGroupBy"));
+        assertEquals(null, RowRates.peerTopic("brookSink"));
+    }
 }

@@ -5,107 +5,145 @@ import io.brook.engine.expr.vector.VectorReader;
 import io.brook.engine.types.ArrowMapping;
 import io.brook.engine.types.BrookType;
 import io.brook.engine.types.TypeKind;
+import io.brook.python.runtime.PythonContext;
 import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.FixedSizeBinaryVector;
-import org.apache.arrow.vector.VarCharVector;
+import org.graalvm.polyglot.Value;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Packs a dense chunk's columns for Python in bulk (SPEC 3.7): fixed-width values as one latin-1
- * string of their little-endian bytes, strings as one blob plus int32 end offsets, nulls as the
- * int32 positions that hold them. The bridge module turns each spec into a Python list with
- * {@code memoryview.cast}, so no value crosses the interop boundary on its own. Each spec is
- * {@code [kind, count, payload, extra, null positions, parameter]}.
+ * Hands a dense chunk's columns to a Python function as one list per column (SPEC 3.4, 3.7), in
+ * two calls into Python per chunk. The bridge module first allocates lists whose backing arrays
+ * have the column's element type ({@code double[]} for floats, {@code int[]} or {@code long[]}
+ * for integers, {@code boolean[]} for bools) and bytearrays for raw bytes; Java copies the Arrow
+ * buffers straight into those arrays ({@link ListStorage}); then the bridge finishes the columns
+ * that need Python objects (bytes, dates, None) and calls the function. No value crosses the
+ * interop boundary on its own. One encoder serves one sink: string columns remember which values
+ * Python already holds ({@link StringColumn}).
  */
 public final class ColumnEncoder {
-    private ColumnEncoder() {
+    private final List<BrookType> types;
+    private final Value allocate;
+    private final Value deliver;
+    private final StringColumn[] strings;
+
+    public ColumnEncoder(PythonContext context, List<BrookType> types) {
+        this.types = List.copyOf(types);
+        this.allocate = context.bridge("allocate");
+        this.deliver = context.bridge("deliver");
+        this.strings = new StringColumn[types.size()];
+        for (int c = 0; c < types.size(); c++) {
+            TypeKind kind = types.get(c).kind();
+            if (kind == TypeKind.STRING || kind == TypeKind.FIXED_STRING) {
+                strings[c] = new StringColumn(context.bridge("new_dictionary"), context.bridge("extend_dictionary"));
+            }
+        }
     }
 
-    /** One spec per column of a dense chunk, in column order. */
-    public static List<Object[]> encode(Chunk chunk, List<BrookType> types) {
+    /** Calls {@code function} once with one list per column of {@code chunk}; returns what it returns. */
+    public Value call(Value function, Chunk chunk) {
         if (!chunk.isDense()) {
             throw new IllegalArgumentException("the bridge takes dense chunks");
         }
-        List<Object[]> specs = new ArrayList<>(types.size());
-        for (int c = 0; c < types.size(); c++) {
-            specs.add(encode(chunk.column(c), types.get(c), chunk.size()));
+        int count = chunk.size();
+        Transfer transfer = new Transfer();
+        Object[] specs = new Object[types.size()];
+        for (int c = 0; c < specs.length; c++) {
+            specs[c] = spec(c, chunk.column(c), types.get(c), count, transfer);
         }
-        return specs;
+        try {
+            Value allocated = allocate.execute((Object) transfer.requests.toArray());
+            transfer.fill(allocated);
+            Value result = deliver.execute(function, allocated, specs);
+            for (StringColumn column : strings) {
+                if (column != null) {
+                    column.delivered();
+                }
+            }
+            return result;
+        } catch (RuntimeException e) {
+            // Python may not have taken the new dictionary values: start the dictionaries afresh
+            for (StringColumn column : strings) {
+                if (column != null) {
+                    column.reset();
+                }
+            }
+            throw e;
+        }
     }
 
-    static Object[] encode(FieldVector vector, BrookType type, int count) {
-        String nulls = nullPositions(vector, count);
+    /** One column's spec for the bridge: {@code [kind, count, a, b, null positions, parameter]}. */
+    static Object[] spec(String kind, int count, Object a, Object b, Object nulls, Object parameter) {
+        return new Object[] {kind, count, a, b, nulls, parameter};
+    }
+
+    private Object[] spec(int c, FieldVector vector, BrookType type, int count, Transfer transfer) {
+        Integer nulls = nullPositions(vector, count, transfer);
+        ArrowBuf data = vector.getDataBuffer();
         TypeKind kind = type.kind();
         return switch (kind) {
-            case INT8, UINT8 -> fixed(vector, count, 1, kind == TypeKind.INT8 ? "b" : "B", nulls);
-            case INT16, UINT16 -> fixed(vector, count, 2, kind == TypeKind.INT16 ? "h" : "H", nulls);
-            case INT32, UINT32 -> fixed(vector, count, 4, kind == TypeKind.INT32 ? "i" : "I", nulls);
-            case INT64, UINT64 -> fixed(vector, count, 8, kind == TypeKind.INT64 ? "q" : "Q", nulls);
-            case FLOAT32 -> fixed(vector, count, 4, "f", nulls);
-            case FLOAT64 -> fixed(vector, count, 8, "d", nulls);
-            case DATE, DATE32 -> spec("date", count, latin1(vector.getDataBuffer(), 0, 4L * count), null, nulls, null);
-            case DATETIME, DATETIME64 -> spec("datetime", count, latin1(vector.getDataBuffer(), 0, 8L * count),
+            case FLOAT64 -> list(transfer.request("d", count,
+                    s -> ListStorage.float64(data, count, ListStorage.doubles(s, count))), count, nulls);
+            case FLOAT32 -> list(transfer.request("d", count,
+                    s -> ListStorage.float32(data, count, ListStorage.doubles(s, count))), count, nulls);
+            case INT8, UINT8 -> list(ints(transfer, data, 1, kind == TypeKind.UINT8, count), count, nulls);
+            case INT16, UINT16 -> list(ints(transfer, data, 2, kind == TypeKind.UINT16, count), count, nulls);
+            case INT32 -> list(ints(transfer, data, 4, false, count), count, nulls);
+            case UINT32 -> list(transfer.request("q", count,
+                    s -> ListStorage.uint32(data, count, ListStorage.longs(s, count))), count, nulls);
+            case INT64 -> list(int64(transfer, data, count), count, nulls);
+            case UINT64 -> ListStorage.anyAboveLongRange(data, count)
+                    ? spec("uint64", count, bytes(transfer, data, 0, 8 * count), null, nulls, null)
+                    : list(int64(transfer, data, count), count, nulls);
+            case BOOL -> list(transfer.request("?", count,
+                    s -> ListStorage.bits(data, count, ListStorage.booleans(s, count))), count, nulls);
+            case DATE, DATE32 -> spec("date", count, ints(transfer, data, 4, false, count), null, nulls, null);
+            case DATETIME, DATETIME64 -> spec("datetime", count, int64(transfer, data, count),
                     ArrowMapping.ticksPerSecond(type), nulls, type.timezone() == null ? "UTC" : type.timezone());
-            case BOOL -> bools((BitVector) vector, count, nulls);
-            case STRING -> strings((VarCharVector) vector, count, nulls);
-            case FIXED_STRING -> fixedStrings((FixedSizeBinaryVector) vector, count, nulls);
+            case STRING, FIXED_STRING -> strings[c].spec(vector, count, nulls, transfer);
             case DECIMAL, UUID -> texts(vector, type, count, nulls);
-            case ARRAY, MAP, TUPLE -> nested(vector, type, count, nulls);
-            case NOTHING -> spec("nested", count, new ArrayList<>(java.util.Collections.nCopies(count, null)),
-                    null, null, "('none',)");
+            case ARRAY, MAP, TUPLE -> nested(vector, type, count);
+            case NOTHING -> spec("none", count, null, null, null, null);
         };
     }
 
-    private static Object[] spec(String kind, int count, Object payload, Object extra, String nulls, String parameter) {
-        return new Object[] {kind, count, payload, extra, nulls, parameter};
+    private static Object[] list(int index, int count, Integer nulls) {
+        return spec("list", count, index, null, nulls, null);
     }
 
-    private static Object[] fixed(FieldVector vector, int count, int width, String format, String nulls) {
-        return spec(format, count, latin1(vector.getDataBuffer(), 0, (long) width * count), null, nulls, null);
+    private static int ints(Transfer transfer, ArrowBuf data, int width, boolean unsigned, int count) {
+        return transfer.request("i", count, s -> ListStorage.ints(data, width, unsigned, count, ListStorage.ints(s, count)));
     }
 
-    private static Object[] bools(BitVector vector, int count, String nulls) {
-        byte[] bytes = new byte[count];
-        ArrowBuf data = vector.getDataBuffer();
-        for (int i = 0; i < count; i++) {
-            bytes[i] = (byte) ((data.getByte(i >>> 3) >>> (i & 7)) & 1);
+    private static int int64(Transfer transfer, ArrowBuf data, int count) {
+        return transfer.request("q", count, s -> ListStorage.int64(data, count, ListStorage.longs(s, count)));
+    }
+
+    /** A bytearray holding {@code length} bytes of {@code data} from {@code offset}. */
+    static int bytes(Transfer transfer, ArrowBuf data, long offset, int length) {
+        return transfer.request("b", length, s -> ListStorage.bytes(data, offset, length, ListStorage.bytes(s, length)));
+    }
+
+    /** The positions of the nulls as an int list, or null when there are none. */
+    private static Integer nullPositions(FieldVector vector, int count, Transfer transfer) {
+        int nullCount = vector.getNullCount();
+        if (nullCount == 0) {
+            return null;
         }
-        return spec("bool", count, new String(bytes, StandardCharsets.ISO_8859_1), null, nulls, null);
-    }
-
-    private static Object[] strings(VarCharVector vector, int count, String nulls) {
-        ArrowBuf offsets = vector.getOffsetBuffer();
-        int start = count == 0 ? 0 : offsets.getInt(0);
-        int end = count == 0 ? 0 : offsets.getInt(4L * count);
-        String blob = latin1(vector.getDataBuffer(), start, end - start);
-        byte[] ends = new byte[4 * count];
-        if (start == 0) {
-            offsets.getBytes(4, ends, 0, ends.length);
-        } else {
-            java.nio.ByteBuffer out = java.nio.ByteBuffer.wrap(ends).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            for (int i = 0; i < count; i++) {
-                out.putInt(offsets.getInt(4L * (i + 1)) - start);
+        return transfer.request("i", nullCount, s -> {
+            int[] positions = ListStorage.ints(s, nullCount);
+            int found = 0;
+            for (int i = 0; i < count && found < nullCount; i++) {
+                if (vector.isNull(i)) {
+                    positions[found++] = i;
+                }
             }
-        }
-        return spec("string", count, blob, new String(ends, StandardCharsets.ISO_8859_1), nulls, null);
+        });
     }
 
-    private static Object[] fixedStrings(FixedSizeBinaryVector vector, int count, String nulls) {
-        int width = vector.getByteWidth();
-        String blob = latin1(vector.getDataBuffer(), 0, (long) width * count);
-        java.nio.ByteBuffer ends = java.nio.ByteBuffer.allocate(4 * count).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        for (int i = 1; i <= count; i++) {
-            ends.putInt(i * width);
-        }
-        return spec("string", count, blob, new String(ends.array(), StandardCharsets.ISO_8859_1), nulls, null);
-    }
-
-    private static Object[] texts(FieldVector vector, BrookType type, int count, String nulls) {
+    private static Object[] texts(FieldVector vector, BrookType type, int count, Integer nulls) {
         StringBuilder joined = new StringBuilder();
         for (int i = 0; i < count; i++) {
             if (i > 0) {
@@ -118,7 +156,7 @@ public final class ColumnEncoder {
         return spec(type.kind() == TypeKind.UUID ? "uuid" : "decimal", count, joined.toString(), null, nulls, null);
     }
 
-    private static Object[] nested(FieldVector vector, BrookType type, int count, String nulls) {
+    private static Object[] nested(FieldVector vector, BrookType type, int count) {
         List<Object> values = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             values.add(vector.isNull(i) ? null : NestedValues.toBridge(VectorReader.value(vector, i, type), type));
@@ -126,27 +164,44 @@ public final class ColumnEncoder {
         return spec("nested", count, values, null, null, NestedValues.shape(type));
     }
 
-    private static String nullPositions(FieldVector vector, int count) {
-        if (vector.getNullCount() == 0) {
-            return null;
+    /**
+     * What one chunk asks the bridge to allocate ({@code [code, size, ...]}), and what fills each
+     * allocation's backing array once Python has made it.
+     */
+    static final class Transfer {
+        private final List<Object> requests = new ArrayList<>();
+        private final List<Filler> fillers = new ArrayList<>();
+
+        /** Asks for a container; returns its index in the bridge's answer (its storage follows it). */
+        int request(String code, int size, java.util.function.Consumer<Object> filler) {
+            return request(code, size, Filler.of(filler));
         }
-        java.nio.ByteBuffer positions = java.nio.ByteBuffer.allocate(4 * vector.getNullCount())
-                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < count && positions.hasRemaining(); i++) {
-            if (vector.isNull(i)) {
-                positions.putInt(i);
+
+        int request(String code, int size, Filler filler) {
+            int index = requests.size();
+            requests.add(code);
+            requests.add(size);
+            fillers.add(filler);
+            return index;
+        }
+
+        void fill(Value allocated) {
+            for (int k = 0; k < fillers.size(); k++) {
+                fillers.get(k).fill(allocated.getArrayElement(2L * k + 1).asHostObject(), allocated);
             }
         }
-        return new String(positions.array(), 0, positions.position(), StandardCharsets.ISO_8859_1);
     }
 
-    /** {@code length} bytes of {@code buffer} from {@code offset} as a latin-1 string (one char a byte). */
-    static String latin1(ArrowBuf buffer, long offset, long length) {
-        if (length == 0) {
-            return "";
+    /**
+     * Writes a column's values into the backing array Python allocated for them; fillers run in
+     * the order of their requests, so one may use what an earlier one filled ({@code allocated}).
+     */
+    @FunctionalInterface
+    interface Filler {
+        void fill(Object storage, Value allocated);
+
+        static Filler of(java.util.function.Consumer<Object> fill) {
+            return (storage, allocated) -> fill.accept(storage);
         }
-        byte[] bytes = new byte[Math.toIntExact(length)];
-        buffer.getBytes(offset, bytes, 0, bytes.length);
-        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 }

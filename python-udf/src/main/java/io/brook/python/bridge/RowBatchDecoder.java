@@ -25,24 +25,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a batch of rows packed by the bridge module ({@code [count, column...]}, each column
- * {@code (payload bytes, extra bytes, null positions)}) into a dense chunk. Fixed-width payloads
- * are copied into the Arrow buffers in one bulk read each.
+ * Turns a batch of rows from the bridge module ({@code [count, column...]}) into a dense chunk. A
+ * column of numbers or bools comes as {@code ('storage', backing array, list, first row)} and is
+ * written from the list's own backing array ({@link StoredColumns}); any other column, or one
+ * that array refuses, is packed by the bridge as {@code (payload bytes, extra bytes, null
+ * positions)}, whose fixed-width payloads are copied into the Arrow buffers in one bulk read each.
  */
 public final class RowBatchDecoder {
     private final List<Column> columns;
+    private final List<Object[]> descriptions;
+    private final Value packColumn;
 
-    public RowBatchDecoder(List<Column> columns) {
+    /** {@code packColumn}: the bridge's {@code pack_column}, for columns the backing array does not serve. */
+    public RowBatchDecoder(List<Column> columns, Value packColumn) {
         this.columns = List.copyOf(columns);
+        this.descriptions = describe(this.columns);
+        this.packColumn = packColumn;
     }
 
     /** The bridge's description of the columns: {@code (name, kind, nullable, parameter, type name)}. */
     public List<Object[]> columnDescriptions() {
+        return descriptions;
+    }
+
+    private static List<Object[]> describe(List<Column> columns) {
         List<Object[]> out = new ArrayList<>();
         for (Column column : columns) {
             out.add(new Object[] {column.name(), kind(column.type()), column.type().nullable(), "", column.type().toString()});
         }
-        return out;
+        return List.copyOf(out);
     }
 
     static String kind(BrookType type) {
@@ -68,7 +79,7 @@ public final class RowBatchDecoder {
                 Column column = columns.get(c);
                 FieldVector vector = Vectors.allocate(column.name(), column.type(), Math.max(count, 1), allocator);
                 vectors.add(vector);
-                fill(vector, column.type(), count, batch.getArrayElement(c + 1));
+                fill(vector, column.type(), count, handOver(vector, c, count, batch.getArrayElement(c + 1)));
                 vector.setValueCount(count);
             }
             return Chunk.of(vectors, count);
@@ -78,7 +89,22 @@ public final class RowBatchDecoder {
         }
     }
 
+    /** Null when the column's backing array went into the vector, else the column packed by the bridge. */
+    private Value handOver(FieldVector vector, int column, int count, Value handed) {
+        Value first = handed.getArrayElement(0);
+        if (!first.isString()) {
+            return handed;
+        }
+        if (StoredColumns.write(vector, columns.get(column).type(), handed.getArrayElement(1).asHostObject(), count)) {
+            return null;
+        }
+        return packColumn.execute(handed.getArrayElement(2), descriptions.get(column), handed.getArrayElement(3));
+    }
+
     private static void fill(FieldVector vector, BrookType type, int count, Value packed) {
+        if (packed == null) {
+            return;
+        }
         Value payload = packed.getArrayElement(0);
         Value extra = packed.getArrayElement(1);
         int[] nulls = ints(packed.getArrayElement(2));

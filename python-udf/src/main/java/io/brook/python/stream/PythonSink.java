@@ -21,16 +21,15 @@ final class PythonSink implements ExternalSink {
     private final PythonExternalStream stream;
     private final QueryModule module;
     private final Value write;
-    private final Value callWithColumns;
-    private final List<BrookType> types;
+    private final ColumnEncoder encoder;
     private final String what;
 
     private PythonSink(PythonExternalStream stream, QueryModule module, Value write) {
         this.stream = stream;
         this.module = module;
         this.write = write;
-        this.callWithColumns = module.context().bridge("call_with_columns");
-        this.types = stream.columns().stream().map(Column::type).toList();
+        List<BrookType> types = stream.columns().stream().map(Column::type).toList();
+        this.encoder = new ColumnEncoder(module.context(), types);
         this.what = "write function " + stream.settings().writeFunction() + " of stream " + stream.name();
     }
 
@@ -58,8 +57,7 @@ final class PythonSink implements ExternalSink {
         if (chunk.isEmpty()) {
             return;
         }
-        List<Object[]> specs = ColumnEncoder.encode(chunk, types);
-        module.call(() -> callWithColumns.execute(write, specs), what);
+        module.call(() -> encoder.call(write, chunk), what);
     }
 
     @Override

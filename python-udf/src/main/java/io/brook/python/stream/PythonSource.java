@@ -11,6 +11,7 @@ import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -194,34 +195,38 @@ final class PythonSource implements ChunkSource {
             throw new BrookException(ErrorCode.BAD_ARGUMENTS, "Python external stream read function must return a list or "
                     + "a synchronous iterator (a generator), not " + result.asString());
         }
-        RowBatchDecoder decoder = new RowBatchDecoder(stream.columns());
-        return opened.call(() -> opened.context().bridge("Reader").newInstance(result, decoder.columnDescriptions()),
-                what);
+        List<Object[]> columns = decoder(opened).columnDescriptions();
+        return opened.call(() -> opened.context().bridge("Reader").newInstance(result, columns), what);
+    }
+
+    private RowBatchDecoder decoder(QueryModule opened) {
+        return new RowBatchDecoder(stream.columns(), opened.context().bridge("pack_column"));
     }
 
     private void pull(QueryModule opened, Value reader) {
-        RowBatchDecoder decoder = new RowBatchDecoder(stream.columns());
+        RowBatchDecoder decoder = decoder(opened);
         String what = "read function " + stream.settings().readFunction() + " of stream " + stream.name();
         Value pull = reader.getMember("pull");
         while (!stopping && context.failure() == null) {
-            Value result;
+            boolean done;
+            Chunk chunk = null;
             try {
-                result = opened.run(() -> pull.execute(MAX_ROWS, MAX_BATCH_SECONDS, stopFlag));
+                Value result = opened.run(() -> pull.execute(MAX_ROWS, MAX_BATCH_SECONDS, stopFlag));
+                done = result.getArrayElement(0).asBoolean();
+                Value batch = result.getArrayElement(1);
+                if (batch.getArrayElement(0).asInt() > 0) {
+                    // may call back into the bridge, which raises for a value that does not fit its column
+                    chunk = decoder.decode(batch, context.allocator());
+                }
             } catch (PolyglotException e) {
                 if (stopping && context.failure() == null) {
                     return;
                 }
                 throw RowErrors.translate(opened, e, what, stream.name());
+            } catch (org.apache.arrow.memory.OutOfMemoryException e) {
+                throw context.memoryExceeded(e);
             }
-            boolean done = result.getArrayElement(0).asBoolean();
-            Value batch = result.getArrayElement(1);
-            if (batch.getArrayElement(0).asInt() > 0) {
-                Chunk chunk;
-                try {
-                    chunk = decoder.decode(batch, context.allocator());
-                } catch (org.apache.arrow.memory.OutOfMemoryException e) {
-                    throw context.memoryExceeded(e);
-                }
+            if (chunk != null) {
                 if (!hand(chunk)) {
                     chunk.close();
                     return;

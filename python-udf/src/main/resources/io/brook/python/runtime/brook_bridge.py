@@ -1,9 +1,9 @@
 # Brook's side of the column bridge, loaded once into every pooled GraalPy context.
 #
-# Java hands a chunk's columns over in bulk: fixed-width values as one latin-1 string of their
-# little-endian bytes (turned into a list with memoryview.cast), strings as one byte blob plus
-# int32 offsets. Rows coming back are packed per column the same way (array.tobytes, joined
-# bytes), so the only per-value work happens inside Python, where the JIT compiles it.
+# Java hands a chunk's columns over in bulk, copying Arrow buffers straight into the backing
+# arrays of Python lists (see allocate); rows coming back are handed over per column the same way
+# when a column's list has a primitive storage, else packed with array.tobytes and joined bytes.
+# The only per-value work happens inside Python, where the JIT compiles it.
 # Only cheap modules are imported up front: every pooled context loads this file when it starts.
 import array as _array
 from bisect import bisect_right as _bisect_right
@@ -41,6 +41,8 @@ def _interruptible_sleep(seconds):
 
 _time.sleep = _interruptible_sleep
 
+
+from polyglot import storage as _storage
 
 _EPOCH_ORDINAL = _datetime.date(1970, 1, 1).toordinal()
 _UTC = _datetime.timezone.utc
@@ -145,6 +147,70 @@ def _is_user_code(filename):
 
 
 # ---- Java to Python: one chunk's columns -----------------------------------------------------
+#
+# A chunk reaches the write function in two calls. allocate() makes empty lists whose backing
+# arrays (polyglot.storage) have the column's own element type: double[] for floats, int[] or
+# long[] for integers, boolean[] for bools; and bytearrays for raw bytes. Java copies the Arrow
+# buffers straight into those arrays, so no value crosses the interop boundary on its own, and
+# the user's loop runs over ordinary lists with primitive storage, the kind the JIT loops over
+# fastest. A string column whose values repeat gets a list of references into the bytes objects
+# it has sent before (see StringColumn.java). deliver() then makes what still needs Python objects
+# (bytes cut from a blob, dates, None) and calls the function once.
+
+def _long_zero():
+    # a zero that GraalPy holds as a Java long, so that [zero] * n is backed by a long[]
+    # (Java checks the storage it gets and says so if a GraalPy version changes this)
+    big = 1 << 40
+    return big - big
+
+
+def allocate(requests):
+    """requests: [code, size, ...]; returns [container, its storage, ...] in the same order."""
+    out = []
+    for i in range(0, len(requests), 2):
+        code = requests[i]
+        size = requests[i + 1]
+        if code == 'd':
+            container = [0.0] * size
+        elif code == 'i':
+            container = [0] * size
+        elif code == 'q':
+            container = [_long_zero()] * size
+        elif code == '?':
+            container = [False] * size
+        elif code == 'o':
+            container = [None] * size
+        elif code == 'b':
+            container = bytearray(size)
+        else:
+            container = []
+        out.append(container)
+        out.append(_storage(container))
+    return out
+
+
+def new_dictionary():
+    """The bytes values a string column has sent so far, in the order Java numbered them."""
+    return []
+
+
+def extend_dictionary(entries, allocated, blob, ends, count):
+    """Adds count values cut from a blob to a dictionary; returns the dictionary's storage."""
+    entries.extend(_cut(allocated[blob], allocated[ends], count))
+    return _storage(entries)
+
+
+def _cut(blob, ends, count):
+    """count bytes objects cut from blob (a bytearray) at the end offsets in ends."""
+    data = bytes(blob)
+    out = [None] * count
+    start = 0
+    for i in range(count):
+        end = ends[i]
+        out[i] = data[start:end]
+        start = end
+    return out
+
 
 def _zone(name):
     zone = _ZONES.get(name)
@@ -230,22 +296,6 @@ class Zone(_datetime.tzinfo):
         return (_zone, (self.key,))
 
 
-def _fixed(blob, fmt):
-    return memoryview(blob.encode('latin-1')).cast(fmt).tolist()
-
-
-def _strings(blob, offsets, count):
-    data = blob.encode('latin-1')
-    ends = memoryview(offsets.encode('latin-1')).cast('i')
-    out = [None] * count
-    start = 0
-    for i in range(count):
-        end = ends[i]
-        out[i] = data[start:end]
-        start = end
-    return out
-
-
 def _dates(days):
     ordinal = _EPOCH_ORDINAL
     fromordinal = _datetime.date.fromordinal
@@ -300,41 +350,43 @@ def _nested(value, kind):
     return value
 
 
-def column(spec):
-    """One column as a Python list. spec: (kind, count, payload, extra, null positions, param)."""
+def _column(spec, allocated):
+    """One column as a Python list. spec: (kind, count, a, b, null positions, parameter)."""
     kind = spec[0]
     count = spec[1]
-    payload = spec[2]
-    if kind == 'string':
-        values = _strings(payload, spec[3], count)
-    elif kind == 'bool':
-        values = [b != 0 for b in memoryview(payload.encode('latin-1')).cast('B')]
+    if kind == 'list':
+        values = allocated[spec[2]]
+    elif kind == 'bytes':
+        values = _cut(allocated[spec[2]], allocated[spec[3]], count)
     elif kind == 'date':
-        values = _dates(memoryview(payload.encode('latin-1')).cast('i'))
+        values = _dates(allocated[spec[2]])
     elif kind == 'datetime':
-        values = _datetimes(memoryview(payload.encode('latin-1')).cast('q'), spec[3], spec[5])
+        values = _datetimes(allocated[spec[2]], spec[3], spec[5])
+    elif kind == 'uint64':
+        values = memoryview(bytes(allocated[spec[2]])).cast('Q').tolist()
     elif kind == 'decimal':
         import decimal
-        values = [decimal.Decimal(s) for s in payload.split(',')] if count else []
+        values = [decimal.Decimal(s) for s in spec[2].split(',')] if count else []
     elif kind == 'uuid':
         import uuid
-        values = [uuid.UUID(s) for s in payload.split(',')] if count else []
+        values = [uuid.UUID(s) for s in spec[2].split(',')] if count else []
     elif kind == 'nested':
         import ast
+        payload = spec[2]
         shape = ast.literal_eval(spec[5])
         values = [_nested(payload[i], shape) for i in range(count)]
     else:
-        values = _fixed(payload, kind)
+        values = [None] * count
     nulls = spec[4]
-    if nulls:
-        for i in memoryview(nulls.encode('latin-1')).cast('i'):
+    if nulls is not None:
+        for i in allocated[nulls]:
             values[i] = None
     return values
 
 
-def call_with_columns(function, specs):
-    """The sink's write: one call with one sequence per column (SPEC 3.4)."""
-    return function(*[column(spec) for spec in specs])
+def deliver(function, allocated, specs):
+    """The sink's write: one call with one list per column (SPEC 3.4)."""
+    return function(*[_column(spec, allocated) for spec in specs])
 
 
 # ---- Python to Java: rows from a source ------------------------------------------------------
@@ -357,11 +409,11 @@ def start_read(function):
 
 
 class Reader:
-    """Pulls rows from an iterator in batches and packs them by column."""
+    """Pulls rows from an iterator in batches and hands them over by column."""
 
     def __init__(self, source, columns):
         self.iterator = iter(source)
-        self.columns = columns  # [(name, kind, nullable, param)]
+        self.columns = [tuple(c) for c in columns]  # [(name, kind, nullable, param, type name)]
         # a list is all there: it goes in batches of max_rows, without timing its items (SPEC 3.3:
         # a returned list is one batch)
         self.whole = isinstance(source, list)
@@ -371,35 +423,40 @@ class Reader:
     def pull(self, max_rows, max_seconds, stop):
         """Up to max_rows rows; returns early after max_seconds, when the generator waits between
         rows, or when stop.requested() (asked every 1,024 rows) says the query has enough."""
+        # a generator that waited before a row may wait again: after a wait, hand the rows over at
+        # once (the very first row too) instead of holding them while the next one is awaited.
+        # One clock reading per row: the time since the previous row was taken.
         rows = []
+        append = rows.append
         iterator = self.iterator
+        clock = _monotonic
         finished = False
         if self.whole:
             for row in iterator:
-                rows.append(row)
+                append(row)
                 if len(rows) == max_rows:
                     break
             else:
                 finished = True
             return (finished, self.pack(rows))
-        started = _monotonic()
+        slow = self.slow
+        started = last = clock()
         while len(rows) < max_rows:
-            # a generator that waited before its last row may wait again: hand each row over at
-            # once (the very first row too) instead of holding it while the next one is awaited
-            was_slow = self.slow
-            before = _monotonic()
+            was_slow = slow
             try:
                 row = next(iterator)
             except StopIteration:
                 finished = True
                 break
-            rows.append(row)
-            after = _monotonic()
-            self.slow = after - before > 0.001
-            if was_slow or self.slow or after - started > max_seconds:
+            append(row)
+            now = clock()
+            slow = now - last > 0.001
+            last = now
+            if was_slow or slow or now - started > max_seconds:
                 break
             if len(rows) & 1023 == 0 and stop.requested():
                 break
+        self.slow = slow
         return (finished, self.pack(rows))
 
     def close(self):
@@ -424,11 +481,30 @@ class Reader:
             cells = [[(r[0] if len(r) == 1 else _arity(first + i, 1, r)) if isinstance(r, (tuple, list)) else r
                       for i, r in enumerate(rows)]]
         else:
-            for i, r in enumerate(rows):
-                if not isinstance(r, (tuple, list)) or len(r) != width:
-                    _arity(first + i, width, r)
+            for r in rows:
+                if type(r) is not tuple or len(r) != width:
+                    _check_arity(rows, width, first)
+                    break
             cells = [[r[c] for r in rows] for c in range(width)]
-        return [len(rows)] + [pack_column(cells[c], columns[c], first) for c in range(width)]
+        return [len(rows)] + [_hand_over(cells[c], columns[c], first) for c in range(width)]
+
+
+def _check_arity(rows, width, first):
+    for i, r in enumerate(rows):
+        if not isinstance(r, (tuple, list)) or len(r) != width:
+            _arity(first + i, width, r)
+
+
+_STORED_KINDS = frozenset(('int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64',
+                           'float32', 'float64', 'bool'))
+
+
+def _hand_over(values, column, first):
+    """A column of numbers or bools goes over as its list's own backing array (Java checks it and
+    calls pack_column if it holds anything else, e.g. None); others are packed here."""
+    if column[1] in _STORED_KINDS:
+        return ('storage', _storage(values), values, first)
+    return pack_column(values, column, first)
 
 
 def _arity(row, expected, value):
