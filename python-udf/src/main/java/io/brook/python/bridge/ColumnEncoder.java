@@ -81,8 +81,9 @@ public final class ColumnEncoder {
 
     private Object[] spec(int c, FieldVector vector, BrookType type, int count, Transfer transfer) {
         Integer nulls = nullPositions(vector, count, transfer);
-        ArrowBuf data = vector.getDataBuffer();
         TypeKind kind = type.kind();
+        // list, map and struct vectors have no data buffer of their own
+        ArrowBuf data = kind.isNested() || kind == TypeKind.NOTHING ? null : vector.getDataBuffer();
         return switch (kind) {
             case FLOAT64 -> list(transfer.request("d", count,
                     s -> ListStorage.float64(data, count, ListStorage.doubles(s, count))), count, nulls);
