@@ -10,4 +10,9 @@ public interface SourcePlan {
 
     /** One line for EXPLAIN. */
     String describe();
+
+    /** The streams and external streams it reads, by name. */
+    default java.util.List<String> streams() {
+        return java.util.List.of();
+    }
 }

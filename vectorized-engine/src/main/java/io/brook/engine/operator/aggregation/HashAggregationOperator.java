@@ -4,6 +4,8 @@ import io.brook.engine.chunk.Chunk;
 import io.brook.engine.expr.Expression;
 import io.brook.engine.expr.memory.IntArray;
 import io.brook.engine.function.aggregate.AggregateCall;
+import io.brook.engine.function.aggregate.StateBytes;
+import io.brook.engine.operator.Checkpointable;
 import io.brook.engine.operator.Operator;
 import io.brook.engine.operator.OperatorFactory;
 import io.brook.engine.query.QueryContext;
@@ -18,7 +20,7 @@ import java.util.StringJoiner;
  * aggregates, in the order given, at most {@code max_block_size} rows each. When results go out
  * is the {@link EmitPolicy}'s decision; emitting never resets the state.
  */
-public final class HashAggregationOperator implements Operator {
+public final class HashAggregationOperator implements Operator, Checkpointable {
     private final EmitPolicy policy;
     private final QueryContext context;
     private final Operator downstream;
@@ -131,15 +133,22 @@ public final class HashAggregationOperator implements Operator {
         }
     }
 
-    /** The whole state as bytes, for a materialized view checkpoint. */
+    /**
+     * The whole state as bytes, for a materialized view checkpoint, including whether changes
+     * are waiting for the next periodic emit (so a restored view still emits them).
+     */
+    @Override
     public byte[] checkpoint() {
-        return state.serialize();
+        return StateBytes.write("hash_aggregation", new byte[] {(byte) (changedSinceEmit ? 1 : 0)}, state.serialize());
     }
 
     /** Restores a {@link #checkpoint()} into this (fresh) operator. */
+    @Override
     public void restore(byte[] checkpoint) {
+        byte[][] sections = StateBytes.read("hash_aggregation", checkpoint);
         try {
-            state.deserialize(checkpoint);
+            state.deserialize(sections[1]);
+            changedSinceEmit = sections[0][0] != 0;
             anyInput = true;
         } catch (OutOfMemoryException e) {
             throw context.memoryExceeded(e);
