@@ -97,12 +97,17 @@ public final class MaterializedViews implements AutoCloseable {
     /**
      * Where a new view starts: a read from the end of the log (a streaming query's default) is
      * pinned to the end now, so rows written after CREATE returns are the view's even if it is
-     * paused or the engine closes before its first checkpoint.
+     * paused or the engine closes before its first checkpoint; {@code seek_to='earliest'} is
+     * position 0 (the oldest row kept); a time bound stays the query's until rows are read.
      */
     private static ViewCheckpoint initial(ViewPlan plan, WriteTarget target) {
         long source = -1;
-        if (plan.query().source() instanceof StreamSource stream && stream.start() instanceof LogStart.Latest) {
-            source = stream.stream().log().nextSn();
+        if (plan.query().source() instanceof StreamSource stream) {
+            source = switch (stream.start()) {
+                case LogStart.Latest ignored -> stream.stream().log().nextSn();
+                case LogStart.Earliest ignored -> 0;
+                default -> -1;
+            };
         }
         long targetEnd = target.stream() == null ? -1 : target.stream().log().nextSn();
         return new ViewCheckpoint(source, targetEnd, 0, List.of(), System.currentTimeMillis());

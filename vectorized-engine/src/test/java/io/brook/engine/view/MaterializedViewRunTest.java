@@ -5,6 +5,7 @@ import io.brook.engine.EngineConfig;
 import io.brook.engine.QueryResult;
 import io.brook.engine.Session;
 import io.brook.engine.chunk.Chunk;
+import io.brook.engine.error.BrookException;
 import io.brook.engine.expr.vector.VectorReader;
 import io.brook.engine.external.CountingStreamType;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,7 @@ import static io.brook.engine.view.ViewSql.run;
 import static io.brook.engine.view.ViewSql.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Views running: into streams and external streams, their own stream, pause and resume, failures. */
@@ -70,6 +72,19 @@ class MaterializedViewRunTest {
         run(session, "CREATE MATERIALIZED VIEW copy INTO dst AS SELECT id FROM src SETTINGS seek_to='earliest'");
         run(session, "INSERT INTO src VALUES (2, 'new', 0)");
         awaitRows(session, "SELECT id FROM table(dst) ORDER BY id", List.of(List.of(1L), List.of(2L)));
+        awaitStatus(session, "copy", row -> Long.valueOf(0).equals(row.get("source_lag")));
+    }
+
+    @Test
+    void aViewMayReadTheStreamOfAnotherView() {
+        run(session, "CREATE MATERIALIZED VIEW named AS SELECT id, name FROM src WHERE name != ''");
+        run(session, "CREATE MATERIALIZED VIEW shouted AS SELECT id, upper(name) AS loud FROM named");
+        run(session, "INSERT INTO src VALUES (1, 'a', 0), (2, '', 0), (3, 'c', 0)");
+        awaitRows(session, "SELECT id, loud FROM table(shouted) ORDER BY id", List.of(List.of(1L, "A"), List.of(3L, "C")));
+        BrookException used = assertThrows(BrookException.class, () -> run(session, "DROP VIEW named"));
+        assertTrue(used.getMessage().startsWith("Stream named is used by materialized view shouted"), used.getMessage());
+        run(session, "DROP VIEW shouted");
+        run(session, "DROP VIEW named");
     }
 
     @Test
