@@ -40,6 +40,11 @@ final class ViewOutput implements Operator {
         run.delivered(size - skipped);
     }
 
+    /** Whether rows the target already holds are still to come (and be dropped). */
+    boolean replaying() {
+        return skip > 0;
+    }
+
     @Override
     public void finish() {
         sink.finish();

@@ -60,6 +60,7 @@ final class ViewRun {
     private volatile QueryContext context;
     private volatile boolean stopRequested;
     private ChunkSource source;
+    private ViewOutput output;
     private boolean pulled;
     private boolean caughtUp;
     private boolean progressed;
@@ -161,8 +162,9 @@ final class ViewRun {
     private Operator pipeline(QueryContext created) {
         List<String> names = plan.output().stream().map(Column::name).toList();
         List<BrookType> types = plan.output().stream().map(Column::type).toList();
-        Operator next = new ViewOutput(target.sink(target.supplied(names), types, functions,
+        output = new ViewOutput(target.sink(target.supplied(names), types, functions,
                 WriteTarget.clock(functions), created), plan.replaysExactly() ? pending : 0, this);
+        Operator next = output;
         List<OperatorFactory> factories = plan.query().operators();
         try {
             for (int index = factories.size() - 1; index >= 0; index--) {
@@ -239,8 +241,18 @@ final class ViewRun {
         }
     }
 
-    /** Takes and writes a checkpoint; {@code stopped} when the run ends with it. */
+    /**
+     * Takes and writes a checkpoint; {@code stopped} when the run ends with it. While rows the
+     * target already holds are still to come again, the checkpoint the run started from stands
+     * (noting those rows when the run stops): a new one could not tell them from new rows.
+     */
     private void checkpoint(boolean stopped) {
+        if (output.replaying()) {
+            if (stopped) {
+                owner.checkpointed(from.stoppedAfter(pending));
+            }
+            return;
+        }
         List<ViewCheckpoint.OperatorState> states = new ArrayList<>();
         for (Stateful operator : stateful.reversed()) {
             states.add(new ViewCheckpoint.OperatorState(operator.index(), operator.operator().checkpoint()));
