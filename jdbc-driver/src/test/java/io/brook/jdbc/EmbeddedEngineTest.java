@@ -202,6 +202,32 @@ class EmbeddedEngineTest {
     }
 
     @Test
+    void aMaterializedViewIsReportedAsAViewWithItsColumns() throws SQLException {
+        execute("CREATE MATERIALIZED VIEW tick_labels AS SELECT upper(label) AS big, n * 2 AS twice FROM ticks");
+        DatabaseMetaData metadata = connection.getMetaData();
+        try (ResultSet tables = metadata.getTables(null, "default", "tick%", null)) {
+            List<String> found = new ArrayList<>();
+            while (tables.next()) {
+                found.add(tables.getString("TABLE_NAME") + " " + tables.getString("TABLE_TYPE"));
+            }
+            assertEquals(List.of("ticks TABLE", "tick_labels VIEW"), found);
+        }
+        try (ResultSet views = metadata.getTables(null, null, null, new String[] {"VIEW"})) {
+            assertTrue(views.next());
+            assertEquals("tick_labels", views.getString("TABLE_NAME"));
+            assertFalse(views.next());
+        }
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rows = metadata.getColumns(null, "default", "tick_labels", null)) {
+            while (rows.next()) {
+                columns.add(rows.getString("COLUMN_NAME") + " " + rows.getString("TYPE_NAME"));
+            }
+        }
+        assertEquals(List.of("big string", "twice int64"), columns);
+        execute("DROP VIEW tick_labels");
+    }
+
+    @Test
     void metadataListsTheStreamAndItsColumns() throws SQLException {
         DatabaseMetaData metadata = connection.getMetaData();
         try (ResultSet tables = metadata.getTables(null, "default", "ticks", null)) {

@@ -19,8 +19,10 @@ import io.brook.engine.statement.ExternalStreamDdl;
 import io.brook.engine.statement.QueryContextFactory;
 import io.brook.engine.statement.StreamDdl;
 import io.brook.engine.stream.StreamStore;
+import io.brook.engine.view.MaterializedViews;
 import io.brook.storage.ChronicleSettings;
 import io.brook.storage.catalog.CatalogStore;
+import io.brook.storage.checkpoint.CheckpointStore;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
@@ -53,6 +55,7 @@ final class EngineRuntime implements AutoCloseable {
     private final QueryContextFactory contexts;
     private final QueryLauncher queries;
     private final MetadataView metadata;
+    private final MaterializedViews views;
     private final StatementRouter router;
 
     private EngineRuntime(EngineConfig config, Path dataDirectory) {
@@ -70,6 +73,8 @@ final class EngineRuntime implements AutoCloseable {
         this.contexts = new QueryContextFactory(allocator);
         this.queries = new QueryLauncher(contexts);
         this.metadata = new MetadataView(catalog, functions, systemTables);
+        this.views = new MaterializedViews(catalog, functions, systemTables, streamDdl, contexts,
+                CheckpointStore.open(dataDirectory.resolve("checkpoints")));
         this.router = new StatementRouter(this);
         CoreSystemTables.register(systemTables, metadata);
         externalTypes.attachAll(services);
@@ -89,6 +94,7 @@ final class EngineRuntime implements AutoCloseable {
         }
         EngineRuntime runtime = new EngineRuntime(config, directory);
         runtime.replayCatalog();
+        runtime.views.startAll();
         runtime.queries.timers().scheduleWithFixedDelay(runtime::applyRetention,
                 RETENTION_PERIOD_MILLIS, RETENTION_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         return runtime;
@@ -102,7 +108,7 @@ final class EngineRuntime implements AutoCloseable {
         }
     }
 
-    /** Re-creates every persisted object from its DDL, in creation order. */
+    /** Re-creates every persisted object from its DDL, in creation order (views after what they read). */
     private void replayCatalog() {
         for (var entry : catalog.persistedEntries()) {
             try {
@@ -111,6 +117,8 @@ final class EngineRuntime implements AutoCloseable {
                     case io.brook.engine.sql.ast.CreateStream create -> streamDdl.create(create, entry.definition(), true);
                     case io.brook.engine.sql.ast.CreateExternalStream create ->
                             externalStreamDdl.create(create, entry.definition(), true);
+                    case io.brook.engine.sql.ast.CreateMaterializedView create ->
+                            views.create(create, entry.definition(), true);
                     default -> LOG.warn("Catalog entry {} holds an unexpected statement", entry.name());
                 }
             } catch (RuntimeException e) {
@@ -223,12 +231,17 @@ final class EngineRuntime implements AutoCloseable {
         return externalStreamDdl;
     }
 
+    MaterializedViews views() {
+        return views;
+    }
+
     FunctionLanguages functionLanguages() {
         return functionLanguages;
     }
 
     @Override
     public void close() {
+        views.close();
         queries.close();
         for (var stream : catalog.streams()) {
             stream.close();

@@ -5,6 +5,7 @@ import io.brook.engine.catalog.CatalogObject;
 import io.brook.engine.catalog.ExternalStreamEntry;
 import io.brook.engine.catalog.FunctionInfo;
 import io.brook.engine.catalog.ObjectKind;
+import io.brook.engine.catalog.ViewEntry;
 import io.brook.engine.function.FunctionRegistry;
 import io.brook.engine.plan.SystemTable;
 import io.brook.engine.plan.SystemTables;
@@ -35,12 +36,19 @@ final class MetadataView implements EngineMetadata {
     public List<CatalogObject> objects() {
         List<CatalogObject> objects = new ArrayList<>();
         for (StreamTable stream : catalog.streams()) {
+            if (catalog.view(stream.name()) != null) {
+                continue;
+            }
             objects.add(new CatalogObject(Catalog.DEFAULT_DATABASE, stream.name(), ObjectKind.STREAM,
                     stream.schema().stored()));
         }
         for (ExternalStreamEntry external : catalog.externalStreams()) {
             objects.add(new CatalogObject(Catalog.DEFAULT_DATABASE, external.name(), ObjectKind.EXTERNAL_STREAM,
                     external.stream().columns()));
+        }
+        for (ViewEntry view : catalog.views()) {
+            objects.add(new CatalogObject(Catalog.DEFAULT_DATABASE, view.name(), ObjectKind.MATERIALIZED_VIEW,
+                    view.columns()));
         }
         objects.sort(java.util.Comparator.comparing(CatalogObject::name));
         for (Map.Entry<String, SystemTable> table : systemTables.all().entrySet()) {

@@ -30,6 +30,7 @@ import io.brook.engine.statement.CatalogQueries;
 import io.brook.engine.statement.InsertExecutor;
 import io.brook.engine.statement.RowsResult;
 import io.brook.engine.types.BrookType;
+import io.brook.engine.view.MaterializedViews;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,10 +65,10 @@ final class StatementRouter {
             case SetStatement set -> done(() -> session.set(set.name(), SettingValues.text(set.value())));
             case CreateFunction create -> createFunction(create);
             case DropFunction drop -> done(() -> dropFunction(drop));
-            case CreateMaterializedView ignored -> notYet("Materialized views");
-            case DropView ignored -> notYet("Materialized views");
-            case SystemViewCommand ignored -> notYet("Materialized views");
-            case ShowMaterializedViews ignored -> notYet("Materialized views");
+            case CreateMaterializedView create -> done(() -> runtime.views().create(create, sql, false));
+            case DropView drop -> done(() -> runtime.views().drop(drop));
+            case SystemViewCommand command -> done(() -> runtime.views().command(command));
+            case ShowMaterializedViews ignored -> rows(MaterializedViews.SHOW, runtime.views().show());
         };
     }
 

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The engine's live catalog: streams and external streams by name, one namespace for all
- * (as in Timeplus). Each object's DDL text is persisted through {@link CatalogStore}, and on
+ * The engine's live catalog: streams, external streams and materialized views by name, one
+ * namespace for all (as in Timeplus); a view without INTO owns the stream of its name. Each object's DDL text is persisted through {@link CatalogStore}, and on
  * start the engine re-executes those definitions to rebuild this catalog.
  *
  * <p>Changes are serialised; a change is persisted before it becomes visible, so a failure to
@@ -25,10 +25,12 @@ public final class Catalog {
     public static final String SYSTEM_DATABASE = "system";
     public static final String KIND_STREAM = "stream";
     public static final String KIND_EXTERNAL_STREAM = "external_stream";
+    public static final String KIND_VIEW = "view";
 
     private final CatalogStore store;
     private final Map<String, StreamTable> streams = new ConcurrentHashMap<>();
     private final Map<String, ExternalStreamEntry> externalStreams = new ConcurrentHashMap<>();
+    private final Map<String, ViewEntry> views = new ConcurrentHashMap<>();
 
     public Catalog(CatalogStore store) {
         this.store = store;
@@ -47,8 +49,12 @@ public final class Catalog {
         return externalStreams.get(name);
     }
 
+    public ViewEntry view(String name) {
+        return views.get(name);
+    }
+
     public boolean exists(String name) {
-        return streams.containsKey(name) || externalStreams.containsKey(name);
+        return streams.containsKey(name) || externalStreams.containsKey(name) || views.containsKey(name);
     }
 
     public List<StreamTable> streams() {
@@ -57,6 +63,26 @@ public final class Catalog {
 
     public List<ExternalStreamEntry> externalStreams() {
         return sorted(new ArrayList<>(externalStreams.values()), ExternalStreamEntry::name);
+    }
+
+    public List<ViewEntry> views() {
+        return sorted(new ArrayList<>(views.values()), ViewEntry::name);
+    }
+
+    /** The view that reads or writes stream {@code name}, or null; such a stream outlives its views. */
+    public ViewEntry viewUsing(String name) {
+        for (ViewEntry view : views()) {
+            if (view.sources().contains(name) || name.equals(view.target())) {
+                return view;
+            }
+        }
+        return null;
+    }
+
+    /** What a query reading {@code name} reads: a view with INTO reads its target, anything else itself. */
+    public String readName(String name) {
+        ViewEntry view = views.get(name);
+        return view == null || view.ownsStream() ? name : view.target();
     }
 
     /**
@@ -85,6 +111,48 @@ public final class Catalog {
             store.put(new CatalogEntry(KIND_EXTERNAL_STREAM, entry.name(), ddl, Map.of()));
         }
         externalStreams.put(entry.name(), entry);
+    }
+
+    /**
+     * Adds a materialized view. {@code ownStream} makes (or, when replaying, opens) the stream a
+     * view without INTO owns, and is null for a view with INTO; it is called only once the name
+     * is known to be free. Returns the owned stream, or null.
+     */
+    public synchronized StreamTable addView(ViewEntry entry, String ddl, boolean persist, Supplier<StreamTable> ownStream) {
+        requireFree(entry.name());
+        StreamTable table = ownStream == null ? null : ownStream.get();
+        if (persist) {
+            try {
+                store.put(new CatalogEntry(KIND_VIEW, entry.name(), ddl, Map.of()));
+            } catch (RuntimeException e) {
+                if (table != null) {
+                    table.close();
+                }
+                throw e;
+            }
+        }
+        if (table != null) {
+            streams.put(entry.name(), table);
+        }
+        views.put(entry.name(), entry);
+        return table;
+    }
+
+    /**
+     * Removes a view and, when it owns one, its stream (which the caller closes and deletes);
+     * returns the removed view, or null when there is none.
+     */
+    public synchronized ViewEntry removeView(String name) {
+        ViewEntry entry = views.get(name);
+        if (entry == null) {
+            return null;
+        }
+        store.remove(KIND_VIEW, name);
+        views.remove(name);
+        if (entry.ownsStream()) {
+            streams.remove(name);
+        }
+        return entry;
     }
 
     /** Removes a stream or external stream from the catalog; returns what was removed, or null. */

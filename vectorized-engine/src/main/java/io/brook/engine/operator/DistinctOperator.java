@@ -1,25 +1,30 @@
 package io.brook.engine.operator;
 
 import io.brook.engine.chunk.Chunk;
+import io.brook.engine.function.aggregate.StateBytes;
 import io.brook.engine.operator.hash.GroupByHash;
 import io.brook.engine.query.QueryContext;
 import io.brook.engine.types.ArrowMapping;
 import io.brook.engine.types.BrookType;
+import io.brook.engine.types.TypeParser;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.FieldVector;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * SELECT DISTINCT: passes on the first row of every distinct tuple of the input columns, as a
  * selection over the input chunk (nothing copied). Works the same for bounded and streaming
- * input: a new distinct row goes out as soon as it arrives.
+ * input: a new distinct row goes out as soon as it arrives. A materialized view checkpoints the
+ * rows seen so far, so a restored view does not emit them again.
  */
-public final class DistinctOperator implements Operator {
+public final class DistinctOperator implements Operator, Checkpointable {
     private final QueryContext context;
     private final Operator downstream;
     private GroupByHash seen;
+    private List<BrookType> seenTypes = List.of();
     private int[] groupIds = new int[0];
 
     public DistinctOperator(QueryContext context, Operator downstream) {
@@ -40,6 +45,7 @@ public final class DistinctOperator implements Operator {
                     types.add(ArrowMapping.type(chunk.column(column).getField()));
                 }
                 seen = new GroupByHash(types, context.allocator());
+                seenTypes = types;
             }
             if (groupIds.length < chunk.size()) {
                 groupIds = new int[chunk.size()];
@@ -77,6 +83,39 @@ public final class DistinctOperator implements Operator {
     @Override
     public void tick(long nowMillis) {
         downstream.tick(nowMillis);
+    }
+
+    /** The column types, then the distinct rows seen; no sections before the first row. */
+    @Override
+    public byte[] checkpoint() {
+        if (seen == null) {
+            return StateBytes.write("distinct");
+        }
+        byte[][] sections = new byte[seenTypes.size() + 1][];
+        for (int index = 0; index < seenTypes.size(); index++) {
+            sections[index] = seenTypes.get(index).toString().getBytes(StandardCharsets.UTF_8);
+        }
+        sections[seenTypes.size()] = seen.serialize();
+        return StateBytes.write("distinct", sections);
+    }
+
+    @Override
+    public void restore(byte[] checkpoint) {
+        byte[][] sections = StateBytes.read("distinct", checkpoint);
+        if (sections.length == 0) {
+            return;
+        }
+        List<BrookType> types = new ArrayList<>();
+        for (int index = 0; index < sections.length - 1; index++) {
+            types.add(TypeParser.parse(new String(sections[index], StandardCharsets.UTF_8)));
+        }
+        try {
+            seen = new GroupByHash(types, context.allocator());
+            seenTypes = types;
+            seen.deserialize(sections[sections.length - 1]);
+        } catch (OutOfMemoryException e) {
+            throw context.memoryExceeded(e);
+        }
     }
 
     @Override

@@ -14,6 +14,11 @@ record ExternalSource(ExternalStreamEntry entry, ReadOptions options) implements
     }
 
     @Override
+    public java.util.List<String> streams() {
+        return java.util.List.of(entry.name());
+    }
+
+    @Override
     public String describe() {
         return "external stream " + entry.name() + " (type " + entry.definition().settings().get("type") + ", "
                 + (options.bounded() ? "bounded" : "streaming") + ")";

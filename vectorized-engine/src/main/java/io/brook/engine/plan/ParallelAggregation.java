@@ -67,6 +67,11 @@ record ParallelAggregation(StreamSource scan, Expression where, List<Expression>
     }
 
     @Override
+    public List<String> streams() {
+        return scan.streams();
+    }
+
+    @Override
     public String describe() {
         return scan.describe() + ", split between up to max_threads threads";
     }

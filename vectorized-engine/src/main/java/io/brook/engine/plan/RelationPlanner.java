@@ -72,11 +72,12 @@ final class RelationPlanner {
             throw new BrookException(ErrorCode.UNKNOWN_DATABASE, "Database " + database + " doesn't exist");
         }
         boolean boundedRead = bounded || planning.settings().tableMode();
-        StreamTable stream = planning.catalog().stream(name.name());
+        String read = planning.catalog().readName(name.name());
+        StreamTable stream = planning.catalog().stream(read);
         if (stream != null) {
             return stream(stream, qualifier, boundedRead, where);
         }
-        ExternalStreamEntry external = planning.catalog().externalStream(name.name());
+        ExternalStreamEntry external = planning.catalog().externalStream(read);
         if (external != null) {
             ReadOptions options = new ReadOptions(boundedRead, planning.settings().seekTo());
             Scope scope = Scope.of(qualifier, external.stream().columns(), external.stream().virtualColumns());

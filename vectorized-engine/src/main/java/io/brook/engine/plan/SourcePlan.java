@@ -17,4 +17,9 @@ public interface SourcePlan {
     default List<String> steps() {
         return List.of();
     }
+
+    /** The streams and external streams it reads, by name. */
+    default List<String> streams() {
+        return List.of();
+    }
 }

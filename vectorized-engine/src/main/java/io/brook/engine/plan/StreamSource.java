@@ -7,11 +7,21 @@ import io.brook.engine.stream.StreamTable;
 import io.brook.storage.log.LogStart;
 
 /** Reads a stream's log: bounded for {@code table(s)}, else tailing from {@code start}. */
-record StreamSource(StreamTable stream, LogStart start, boolean bounded, boolean withSequence) implements SourcePlan {
+public record StreamSource(StreamTable stream, LogStart start, boolean bounded, boolean withSequence) implements SourcePlan {
 
     @Override
     public ChunkSource open(QueryContext context) {
         return new LogChunkSource(stream, start, bounded, withSequence, context);
+    }
+
+    @Override
+    public java.util.List<String> streams() {
+        return java.util.List.of(stream.name());
+    }
+
+    /** The same read starting at {@code sn}, where a materialized view's checkpoint left off. */
+    public StreamSource startingAt(long sn) {
+        return new StreamSource(stream, LogStart.fromSn(sn), bounded, withSequence);
     }
 
     @Override

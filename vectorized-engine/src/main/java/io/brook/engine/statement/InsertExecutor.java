@@ -1,16 +1,12 @@
 package io.brook.engine.statement;
 
 import io.brook.engine.StatementResult;
-import io.brook.engine.catalog.Catalog;
 import io.brook.engine.catalog.Column;
-import io.brook.engine.catalog.ExternalStreamEntry;
 import io.brook.engine.chunk.Chunk;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
-import io.brook.engine.expr.Expression;
-import io.brook.engine.external.ExternalSink;
+import io.brook.engine.expr.Literal;
 import io.brook.engine.operator.Operator;
-import io.brook.engine.operator.ProjectOperator;
 import io.brook.engine.plan.Parameters;
 import io.brook.engine.plan.PlanningContext;
 import io.brook.engine.plan.QueryPlan;
@@ -20,7 +16,6 @@ import io.brook.engine.query.RunningStatements;
 import io.brook.engine.query.QuerySettings;
 import io.brook.engine.plan.SettingValues;
 import io.brook.engine.sql.ast.Insert;
-import io.brook.engine.stream.StreamTable;
 import io.brook.engine.types.BrookType;
 
 import java.time.Instant;
@@ -55,9 +50,8 @@ public final class InsertExecutor {
      * statement's {@code max_execution_time} cancels it with code 394.
      */
     public StatementResult.Update execute(Insert insert, List<Parameters> parameterRows, long timeoutMillis) {
-        Target target = target(insert);
-        List<Column> supplied = TargetColumns.supplied(insert.target().name(), target.storable(), target.declared(),
-                insert.columns());
+        WriteTarget target = WriteTarget.resolve(planning.catalog(), insert.target().name());
+        List<Column> supplied = target.supplied(insert.columns());
         QuerySettings settings = planning.settings().with(SettingValues.of(insert.settings()));
         long timeout = timeoutMillis > 0 ? timeoutMillis : settings.maxExecutionMillis();
         try (QueryContext context = contexts.create(settings);
@@ -77,7 +71,7 @@ public final class InsertExecutor {
         }
     }
 
-    private StatementResult.Update values(Insert insert, List<Parameters> parameterRows, Target target,
+    private StatementResult.Update values(Insert insert, List<Parameters> parameterRows, WriteTarget target,
                                           List<Column> supplied, QueryContext context) {
         for (List<io.brook.engine.sql.ast.Expression> row : insert.values()) {
             if (row.size() != supplied.size()) {
@@ -101,7 +95,7 @@ public final class InsertExecutor {
         return new StatementResult.Update(rows);
     }
 
-    private StatementResult.Update select(Insert insert, Target target, List<Column> supplied, QueryContext context) {
+    private StatementResult.Update select(Insert insert, WriteTarget target, List<Column> supplied, QueryContext context) {
         QueryPlan plan = planning.planner().plan(insert.query(), false);
         List<BrookType> inputTypes = plan.columns().stream().map(Column::type).toList();
         RowCounter counter = new RowCounter(sink(target, supplied, inputTypes, context));
@@ -115,34 +109,9 @@ public final class InsertExecutor {
         return new StatementResult.Update(counter.rows());
     }
 
-    private Operator sink(Target target, List<Column> supplied, List<BrookType> inputTypes, QueryContext context) {
-        List<Expression> projection = TargetColumns.projection(target.stored(), supplied, inputTypes,
-                planning.functions(), Instant.now());
-        Operator write = target.stream() != null
-                ? new AppendOperator(target.stream(), context)
-                : new ExternalWriteOperator(target.external().stream().openSink(context), context);
-        return new ProjectOperator.Factory(projection).create(context, write);
-    }
-
-    private Target target(Insert insert) {
-        Catalog catalog = planning.catalog();
-        String name = insert.target().name();
-        StreamTable stream = catalog.stream(name);
-        if (stream != null) {
-            return new Target(stream, null, stream.schema().stored(), stream.declaredColumns(), stream.schema().stored());
-        }
-        ExternalStreamEntry external = catalog.externalStream(name);
-        if (external != null) {
-            List<Column> declared = external.definition().columns().isEmpty()
-                    ? external.stream().columns() : external.definition().columns();
-            return new Target(null, external, declared, declared, declared);
-        }
-        throw Catalog.unknownStream(name);
-    }
-
-    /** Where rows go: a stream (stored columns incl. _tp_time) or an external stream. */
-    private record Target(StreamTable stream, ExternalStreamEntry external, List<Column> stored,
-                          List<Column> declared, List<Column> storable) {
+    private Operator sink(WriteTarget target, List<Column> supplied, List<BrookType> inputTypes, QueryContext context) {
+        return target.sink(supplied, inputTypes, planning.functions(), Literal.of(Instant.now(), BrookType.TP_TIME),
+                context);
     }
 
     /** Counts rows on their way to the sink, for the update count of INSERT ... SELECT. */
@@ -172,37 +141,6 @@ public final class InsertExecutor {
         @Override
         public void close() {
             downstream.close();
-        }
-    }
-
-    /** Hands chunks to an external stream's sink, dense, one write call per chunk. */
-    private static final class ExternalWriteOperator implements Operator {
-        private final ExternalSink sink;
-        private final QueryContext context;
-
-        ExternalWriteOperator(ExternalSink sink, QueryContext context) {
-            this.sink = sink;
-            this.context = context;
-        }
-
-        @Override
-        public void push(Chunk chunk) {
-            if (chunk.isEmpty()) {
-                return;
-            }
-            try (Chunk dense = io.brook.engine.operator.ChunkCompactor.compact(chunk, context.allocator())) {
-                sink.write(dense);
-            }
-        }
-
-        @Override
-        public void finish() {
-            sink.finish();
-        }
-
-        @Override
-        public void close() {
-            sink.close();
         }
     }
 }

@@ -59,6 +59,10 @@ public final class StreamDdl {
 
     public void drop(DropStream drop) {
         String name = checkedName(drop.name());
+        if (catalog.view(name) != null) {
+            throw new BrookException(ErrorCode.BAD_ARGUMENTS, name + " is a materialized view: use DROP VIEW " + name);
+        }
+        requireUnused(catalog, name);
         Object removed = catalog.remove(name);
         if (removed == null) {
             if (drop.ifExists()) {
@@ -74,7 +78,33 @@ public final class StreamDdl {
         }
     }
 
-    static String checkedName(QualifiedName name) {
+    /** Fails when a materialized view reads or writes {@code name}: views go first. */
+    public static void requireUnused(Catalog catalog, String name) {
+        io.brook.engine.catalog.ViewEntry user = catalog.viewUsing(name);
+        if (user != null && !user.name().equals(name)) {
+            throw new BrookException(ErrorCode.BAD_ARGUMENTS,
+                    "Stream " + name + " is used by materialized view " + user.name() + ": drop the view first");
+        }
+    }
+
+    /**
+     * The stream a materialized view without INTO owns, of {@code columns} and no settings: its
+     * log made now, or opened when {@code replay}. The view's catalog entry stands for it.
+     */
+    public StreamTable ownedStream(String name, List<Column> columns, boolean replay) {
+        StreamSchema schema = new StreamSchema(columns);
+        var logSettings = StreamSettings.logSettings(Map.of());
+        return new StreamTable(name, schema, Map.of(), replay ? store.open(name, logSettings)
+                : store.create(name, schema.arrowSchema(), logSettings));
+    }
+
+    /** Closes a stream a view owned and deletes its data. */
+    public void deleteOwned(StreamTable stream) {
+        stream.close();
+        store.delete(stream.name());
+    }
+
+    public static String checkedName(QualifiedName name) {
         if (name.database() != null && !Catalog.DEFAULT_DATABASE.equals(name.database())) {
             throw new BrookException(ErrorCode.UNKNOWN_DATABASE, "Database " + name.database() + " doesn't exist");
         }

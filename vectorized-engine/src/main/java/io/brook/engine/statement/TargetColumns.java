@@ -47,10 +47,11 @@ public final class TargetColumns {
 
     /**
      * Expressions over the supplied columns (positions 0..n-1 of the input, of {@code inputTypes})
-     * that produce every column of {@code stored}, in order.
+     * that produce every column of {@code stored}, in order; an omitted {@code _tp_time} gets
+     * {@code ingestTime}.
      */
     public static List<Expression> projection(List<Column> stored, List<Column> supplied, List<BrookType> inputTypes,
-                                              FunctionRegistry functions, Instant ingestTime) {
+                                              FunctionRegistry functions, Expression ingestTime) {
         if (supplied.size() != inputTypes.size()) {
             throw new BrookException(ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
                     "Number of columns doesn't match: " + inputTypes.size() + " given, " + supplied.size() + " expected");
@@ -63,7 +64,7 @@ public final class TargetColumns {
             if (index >= 0) {
                 value = new ColumnReference(index, column.name(), inputTypes.get(index));
             } else if (column.name().equals(StreamSchema.TIME_COLUMN)) {
-                value = Literal.of(ingestTime, BrookType.TP_TIME);
+                value = ingestTime;
             } else if (column.defaultExpression() != null) {
                 value = constants.bind(SqlParser.parseExpression(column.defaultExpression()));
             } else {

@@ -135,6 +135,11 @@ public final class LogChunkSource implements ChunkSource {
         }
     }
 
+    /** The {@code _tp_sn} after the rows handed out so far; a view checkpoints it to resume there. */
+    public long position() {
+        return cursor.position();
+    }
+
     @Override
     public boolean isFinished() {
         return finished;

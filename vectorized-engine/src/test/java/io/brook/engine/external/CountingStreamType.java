@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A small real external-stream type for testing the SPI ({@code type='counting'}): reading
  * gives the numbers 1..{@code count} in one chunk; writing counts rows and calls into an engine-
  * shared {@link Tally}. With {@code fail_open=1} opening a sink fails, as for a target that
- * refuses the connection.
+ * refuses the connection; with {@code fail_writes=n} the first n writes into the stream fail, as a
+ * sink whose remote end is down would.
  */
 public final class CountingStreamType implements ExternalStreamType {
 
@@ -70,12 +71,13 @@ public final class CountingStreamType implements ExternalStreamType {
     @Override
     public ExternalStream create(ExternalStreamDefinition definition, EngineServices services) {
         for (String setting : definition.settings().keySet()) {
-            if (!List.of("type", "count", "fail_open").contains(setting)) {
+            if (!List.of("type", "count", "fail_open", "fail_writes").contains(setting)) {
                 throw new BrookException(ErrorCode.UNKNOWN_SETTING, "Unknown setting " + setting + ": for storage ExternalStream");
             }
         }
         int count = Integer.parseInt(definition.settings().getOrDefault("count", "3"));
         boolean failOpen = definition.settings().getOrDefault("fail_open", "0").equals("1");
+        AtomicInteger failuresLeft = new AtomicInteger(Integer.parseInt(definition.settings().getOrDefault("fail_writes", "0")));
         Tally tally = services.shared(Tally.class, Tally::new);
         List<Column> columns = definition.columns();
         return new ExternalStream() {
@@ -97,6 +99,10 @@ public final class CountingStreamType implements ExternalStreamType {
                 return new ExternalSink() {
                     @Override
                     public void write(Chunk chunk) {
+                        if (failuresLeft.getAndDecrement() > 0) {
+                            throw new BrookException(ErrorCode.BAD_ARGUMENTS, "counting sink " + definition.name()
+                                    + " refused a write of " + chunk.size() + " rows");
+                        }
                         tally.rows.addAndGet(chunk.size());
                         tally.writeCalls.incrementAndGet();
                     }

@@ -4,6 +4,8 @@ import io.brook.engine.chunk.Chunk;
 import io.brook.engine.expr.Expression;
 import io.brook.engine.expr.memory.IntArray;
 import io.brook.engine.function.aggregate.AggregateCall;
+import io.brook.engine.function.aggregate.StateBytes;
+import io.brook.engine.operator.Checkpointable;
 import io.brook.engine.operator.Operator;
 import io.brook.engine.operator.OperatorFactory;
 import io.brook.engine.query.QueryContext;
@@ -22,7 +24,7 @@ import java.util.StringJoiner;
  * it then aggregates only the rows that pass, as a filter operator in front of it would, without
  * building a selection vector for dense chunks.
  */
-public final class HashAggregationOperator implements Operator {
+public final class HashAggregationOperator implements Operator, Checkpointable {
     private final EmitPolicy policy;
     private final QueryContext context;
     private final Operator downstream;
@@ -154,15 +156,22 @@ public final class HashAggregationOperator implements Operator {
         }
     }
 
-    /** The whole state as bytes, for a materialized view checkpoint. */
+    /**
+     * The whole state as bytes, for a materialized view checkpoint, including whether changes
+     * are waiting for the next periodic emit (so a restored view still emits them).
+     */
+    @Override
     public byte[] checkpoint() {
-        return state.serialize();
+        return StateBytes.write("hash_aggregation", new byte[] {(byte) (changedSinceEmit ? 1 : 0)}, state.serialize());
     }
 
     /** Restores a {@link #checkpoint()} into this (fresh) operator. */
+    @Override
     public void restore(byte[] checkpoint) {
+        byte[][] sections = StateBytes.read("hash_aggregation", checkpoint);
         try {
-            state.deserialize(checkpoint);
+            state.deserialize(sections[1]);
+            changedSinceEmit = sections[0][0] != 0;
             anyInput = true;
         } catch (OutOfMemoryException e) {
             throw context.memoryExceeded(e);
