@@ -33,8 +33,10 @@ class QueryContextTest {
     @Test
     void cancelInterruptsTheRunner() throws Exception {
         try (RootAllocator root = new RootAllocator(); QueryContext context = new QueryContext(2, root, QuerySettings.defaults())) {
+            java.util.concurrent.CountDownLatch attached = new java.util.concurrent.CountDownLatch(1);
             Thread sleeper = Thread.ofVirtual().start(() -> {
                 context.attachRunner(Thread.currentThread());
+                attached.countDown();
                 try {
                     Thread.sleep(60_000);
                 } catch (InterruptedException expected) {
@@ -42,9 +44,9 @@ class QueryContextTest {
                 }
                 throw new AssertionError("not interrupted");
             });
-            Thread.sleep(100);
+            assertTrue(attached.await(30, java.util.concurrent.TimeUnit.SECONDS), "the runner started");
             context.cancel();
-            sleeper.join(2_000);
+            sleeper.join(30_000);
             assertTrue(!sleeper.isAlive());
         }
     }
