@@ -4,16 +4,17 @@
 # ${webhook_url} is a local HTTP server of the test run: a POST to a path records its body, a GET
 # of the path answers with the bodies posted there so far, as a JSON array of strings. Streams
 # below post what their Python code did to /events (each body a JSON list of [stream, event]),
-# and the stream `events` reads it all back, so that a query can check it.
+# and the stream `events` reads it all back, numbering the posts, so that a query can check it.
 
 statement ok
-CREATE EXTERNAL STREAM events (stream string, event string) AS $$
+CREATE EXTERNAL STREAM events (post int64, stream string, event string) AS $$
 import json
 import urllib.request
 
 def events():
     with urllib.request.urlopen('${webhook_url}/events') as response:
-        return [tuple(event) for body in json.loads(response.read()) for event in json.loads(body)]
+        bodies = json.loads(response.read())
+    return [(post, stream, event) for post, body in enumerate(bodies, 1) for stream, event in json.loads(body)]
 $$ SETTINGS type='python', mode='batch'
 
 query
