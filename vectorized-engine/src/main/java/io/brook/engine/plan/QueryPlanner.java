@@ -11,6 +11,13 @@ import io.brook.engine.operator.LimitOperator;
 import io.brook.engine.operator.OperatorFactory;
 import io.brook.engine.operator.ProjectOperator;
 import io.brook.engine.operator.sort.SortOperator;
+import io.brook.engine.operator.window.SessionAggregationOperator;
+import io.brook.engine.operator.window.WindowAggregationOperator;
+import io.brook.engine.operator.window.WindowColumnsOperator;
+import io.brook.engine.operator.window.WindowReferences;
+import io.brook.engine.window.WindowEmit;
+import io.brook.engine.window.WindowKind;
+import io.brook.engine.window.WindowSpec;
 import io.brook.engine.query.QuerySettings;
 import io.brook.engine.sql.ast.AllColumns;
 import io.brook.engine.sql.ast.Query;
@@ -27,7 +34,9 @@ import java.util.List;
  * Plans a SELECT into a source and a line of operators:
  * source -> WHERE filter -> aggregation -> HAVING filter -> projection -> DISTINCT -> ORDER BY
  * -> LIMIT. A global aggregation (no GROUP BY) takes the WHERE filter into itself. Streaming
- * aggregations emit per the EMIT clause (SPEC 1.7).
+ * aggregations emit per the EMIT clause (SPEC 1.7). Over a window function (SPEC 1.8) the
+ * aggregation is a windowed one; without aggregation the window's columns are added to each row
+ * before WHERE.
  */
 public final class QueryPlanner {
     private final PlanningContext planning;
@@ -68,8 +77,29 @@ public final class QueryPlanner {
                     context.parameters(), null, aliases);
             Expression where = select.where() == null ? null : predicate(binder.bind(select.where()), "WHERE");
             long tickMillis = relation.tickMillis();
+            WindowSpec window = relation.window();
             AggregationPlanner aggregation = new AggregationPlanner(context.functions(), binder);
-            if (aggregation.needsAggregation(select)) {
+            if (window != null && (aggregation.needsAggregation(select) || window.kind() == WindowKind.SESSION)) {
+                if (where != null && WindowReferences.reads(where, window.startColumn())) {
+                    throw new BrookException(ErrorCode.BAD_ARGUMENTS, "WHERE of a windowed aggregation cannot read "
+                            + "window_start or window_end, which exist only once rows are in windows: use HAVING");
+                }
+                if (where != null) {
+                    operators.add(new FilterOperator.Factory(where));
+                    where = null;
+                }
+                AggregationPlan plan = aggregation.plan(WindowGrouping.withWindowKeys(select, binder, window));
+                WindowEmit emit = WindowEmits.choose(select.emit(), relation.streaming(), window);
+                operators.add(window.kind() == WindowKind.SESSION
+                        ? new SessionAggregationOperator.Factory(window, plan.keys(), plan.aggregates(), emit)
+                        : new WindowAggregationOperator.Factory(window, plan.keys(), plan.aggregates(), emit));
+                tickMillis = Math.max(tickMillis, emit.tickMillis());
+                binder = new ExpressionBinder(plan.outputScope(), context.functions(), context.parameters(),
+                        plan.replacements(), aliases);
+                if (select.having() != null) {
+                    operators.add(new FilterOperator.Factory(predicate(binder.bind(select.having()), "HAVING")));
+                }
+            } else if (aggregation.needsAggregation(select)) {
                 AggregationPlan plan = aggregation.plan(select);
                 EmitPolicies.Choice emit = EmitPolicies.choose(select.emit(), relation.streaming(), context.settings());
                 if (ParallelAggregation.applies(relation, where, plan.keys(), plan.aggregates(), emit.policy())) {
@@ -91,8 +121,13 @@ public final class QueryPlanner {
                 }
             } else if (select.having() != null) {
                 throw new BrookException(ErrorCode.ILLEGAL_AGGREGATION, "HAVING needs GROUP BY or an aggregate function");
-            } else if (where != null) {
-                operators.add(new FilterOperator.Factory(where));
+            } else {
+                if (window != null) {
+                    operators.add(new WindowColumnsOperator.Factory(window));
+                }
+                if (where != null) {
+                    operators.add(new FilterOperator.Factory(where));
+                }
             }
             List<Output> outputs = outputs(binder);
             OrderKeys.requireBounded(select, relation.streaming());

@@ -44,6 +44,9 @@ final class RelationPlanner {
     private PlannedRelation tableFunction(TableFunctionRelation function, boolean bounded,
                                           io.brook.engine.sql.ast.Expression where) {
         String name = function.function().toLowerCase(Locale.ROOT);
+        if (WindowFunctions.isWindow(name)) {
+            return new WindowFunctions(planning, this).plan(function, bounded, where);
+        }
         if (!name.equals("table")) {
             throw new BrookException(ErrorCode.UNKNOWN_FUNCTION, "Unknown table function " + function.function());
         }
@@ -113,8 +116,8 @@ final class RelationPlanner {
         return LogStart.latest();
     }
 
-    private static PlannedRelation requalify(PlannedRelation planned, String alias) {
+    static PlannedRelation requalify(PlannedRelation planned, String alias) {
         return new PlannedRelation(planned.source(), planned.operators(), planned.scope().requalified(alias),
-                planned.streaming(), planned.tickMillis());
+                planned.streaming(), planned.tickMillis(), planned.window());
     }
 }

@@ -20,6 +20,7 @@ public final class QueryContext implements AutoCloseable {
     private final java.util.List<Runnable> cancelListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopRequested;
     private volatile Thread runner;
+    private final java.util.concurrent.atomic.LongAdder lateRows = new java.util.concurrent.atomic.LongAdder();
 
     public QueryContext(long queryId, BufferAllocator parent, QuerySettings settings) {
         this.queryId = queryId;
@@ -97,6 +98,16 @@ public final class QueryContext implements AutoCloseable {
 
     public BrookException failure() {
         return failure.get();
+    }
+
+    /** Counts rows a windowed aggregation dropped because every window they fit had closed (SPEC 1.8). */
+    public void countLateRows(long rows) {
+        lateRows.add(rows);
+    }
+
+    /** Late rows dropped so far. */
+    public long lateRows() {
+        return lateRows.sum();
     }
 
     /** Translates Arrow's allocation failure into the query's clear memory error. */

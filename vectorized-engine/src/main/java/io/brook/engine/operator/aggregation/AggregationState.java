@@ -22,7 +22,7 @@ import java.util.List;
  * global aggregation, which has the single group 0), one grouped state per aggregate call and a
  * distinct filter per DISTINCT call. Reads results without changing them and checkpoints to bytes.
  */
-final class AggregationState implements AutoCloseable {
+public final class AggregationState implements AutoCloseable {
     private final List<Expression> keys;
     private final List<AggregateCall> calls;
     private final QueryContext context;
@@ -33,7 +33,7 @@ final class AggregationState implements AutoCloseable {
     private final boolean[] takesMask;
     private int[] groupIds = new int[0];
 
-    AggregationState(List<Expression> keys, List<AggregateCall> calls, QueryContext context) {
+    public AggregationState(List<Expression> keys, List<AggregateCall> calls, QueryContext context) {
         this.keys = keys;
         this.calls = calls;
         this.context = context;
@@ -68,12 +68,12 @@ final class AggregationState implements AutoCloseable {
         return hash == null;
     }
 
-    int groupCount() {
+    public int groupCount() {
         return hash == null ? 1 : hash.groupCount();
     }
 
     /** Adds a chunk; returns the group of each live row (null for a global aggregation). */
-    int[] add(Chunk chunk) {
+    public int[] add(Chunk chunk) {
         int[] ids = hash == null ? null : assignGroups(chunk);
         int groups = groupCount();
         for (int index = 0; index < calls.size(); index++) {
@@ -156,7 +156,7 @@ final class AggregationState implements AutoCloseable {
     }
 
     /** A chunk of keys then aggregate results for {@code groups[from..from+count)}. */
-    Chunk results(int[] groups, int from, int count) {
+    public Chunk results(int[] groups, int from, int count) {
         List<FieldVector> columns = new ArrayList<>(keys.size() + calls.size());
         try {
             if (hash != null) {
@@ -223,7 +223,7 @@ final class AggregationState implements AutoCloseable {
         }
     }
 
-    byte[] serialize() {
+    public byte[] serialize() {
         int groups = groupCount();
         byte[][] sections = new byte[1 + 2 * calls.size()][];
         sections[0] = hash == null ? new byte[0] : hash.serialize();
@@ -234,7 +234,7 @@ final class AggregationState implements AutoCloseable {
         return StateBytes.write("aggregation", sections);
     }
 
-    void deserialize(byte[] data) {
+    public void deserialize(byte[] data) {
         byte[][] sections = StateBytes.read("aggregation", data);
         if (sections.length != 1 + 2 * calls.size()) {
             throw new IllegalArgumentException("checkpoint is of another aggregation");

@@ -1,0 +1,502 @@
+package io.brook.engine.operator.window;
+
+import io.brook.engine.chunk.Chunk;
+import io.brook.engine.expr.ColumnReference;
+import io.brook.engine.expr.ColumnValue;
+import io.brook.engine.expr.Expression;
+import io.brook.engine.expr.vector.Vectors;
+import io.brook.engine.function.aggregate.AggregateCall;
+import io.brook.engine.function.aggregate.StateBytes;
+import io.brook.engine.operator.Checkpointable;
+import io.brook.engine.operator.Operator;
+import io.brook.engine.operator.OperatorFactory;
+import io.brook.engine.operator.aggregation.AggregationState;
+import io.brook.engine.query.QueryContext;
+import io.brook.engine.types.BrookType;
+import io.brook.engine.window.Watermark;
+import io.brook.engine.window.WindowEmit;
+import io.brook.engine.window.WindowKind;
+import io.brook.engine.window.WindowSpec;
+import org.apache.arrow.memory.OutOfMemoryException;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TimeStampVector;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.StringJoiner;
+
+/**
+ * GROUP BY over {@code session} windows (SPEC 1.8): per value of the other group keys, rows less
+ * than the idle gap apart form a session, which lasts at most the max length. A row joins the
+ * first open session of its key it is within a gap of (and that stays within the max length);
+ * otherwise it opens a new one. A session closes once the watermark reaches its end, the last
+ * row's time plus the gap (or its start plus the max length, if earlier), and is emitted then,
+ * with that end as {@code window_end}. A row whose new session would already be closed is late.
+ * Two open sessions are not merged when a late row falls between them.
+ *
+ * <p>Sessions are aggregated in generations: each generation is one aggregation state grouped by
+ * a session number and the keys; a new one starts every {@value #GENERATION_SESSIONS} sessions,
+ * and a generation is freed once all its sessions have closed, so closed sessions do not pile up.
+ */
+public final class SessionAggregationOperator implements Operator, Checkpointable {
+    static final int GENERATION_SESSIONS = 65_536;
+    private static final BrookType SESSION_NUMBER = BrookType.INT64;
+
+    private final WindowSpec spec;
+    private final WindowResults results;
+    private final List<Expression> generationKeys;
+    private final List<AggregateCall> calls;
+    private final WindowEmit emit;
+    private final QueryContext context;
+    private final Operator downstream;
+    private final Watermark watermark;
+    /** Numbers the distinct values of the other keys; no aggregates. */
+    private final AggregationState keyIndex;
+    private Session[] openByKey = new Session[16];
+    private final PriorityQueue<Pending> closing = new PriorityQueue<>(Comparator.comparingLong(Pending::closeAt));
+    private final List<Generation> generations = new ArrayList<>();
+    private Generation current;
+    private long nextSessionNumber;
+    private int openSessions;
+    private long lastInputMillis = System.currentTimeMillis();
+
+    private static final class Session {
+        final int key;
+        final long number;
+        final Generation generation;
+        long start;
+        long last;
+        int group = -1;
+        boolean closed;
+        Session nextOfKey;
+
+        Session(int key, long number, Generation generation, long time) {
+            this.key = key;
+            this.number = number;
+            this.generation = generation;
+            this.start = time;
+            this.last = time;
+        }
+    }
+
+    private record Pending(long closeAt, Session session) {
+    }
+
+    /** One aggregation state for the sessions opened while it was the newest. */
+    private static final class Generation {
+        final AggregationState state;
+        int created;
+        int open;
+        int[] positions = new int[16];
+        Session[] sessions = new Session[16];
+        int count;
+
+        Generation(AggregationState state) {
+            this.state = state;
+        }
+
+        void add(int position, Session session) {
+            if (count == positions.length) {
+                positions = Arrays.copyOf(positions, count * 2);
+                sessions = Arrays.copyOf(sessions, count * 2);
+            }
+            positions[count] = position;
+            sessions[count++] = session;
+        }
+    }
+
+    public SessionAggregationOperator(WindowSpec spec, List<Expression> keys, List<AggregateCall> calls, WindowEmit emit,
+                                      QueryContext context, Operator downstream) {
+        if (spec.kind() != WindowKind.SESSION) {
+            throw new IllegalArgumentException("not a session window");
+        }
+        this.spec = spec;
+        this.results = WindowResults.of(keys, spec.startColumn(), spec.axis().type());
+        if (WindowReferences.any(results.stateKeys(), calls, spec.startColumn())) {
+            throw new io.brook.engine.error.BrookException(io.brook.engine.error.ErrorCode.BAD_ARGUMENTS,
+                    "window_start and window_end of a session window can only be group keys");
+        }
+        List<Expression> withNumber = new ArrayList<>();
+        withNumber.add(new ColumnReference(spec.startColumn(), "session", SESSION_NUMBER));
+        withNumber.addAll(results.stateKeys());
+        this.generationKeys = List.copyOf(withNumber);
+        this.calls = List.copyOf(calls);
+        this.emit = emit;
+        this.context = context;
+        this.downstream = downstream;
+        this.watermark = new Watermark(emit.delay());
+        this.keyIndex = new AggregationState(results.stateKeys(), List.of(), context);
+    }
+
+    @Override
+    public void push(Chunk chunk) {
+        context.checkAlive();
+        if (chunk.isEmpty()) {
+            return;
+        }
+        lastInputMillis = System.currentTimeMillis();
+        boolean bounded = emit.mode() == WindowEmit.Mode.ON_FINISH;
+        List<Session> closed = new ArrayList<>();
+        List<Generation> touched = new ArrayList<>();
+        try {
+            int[] keys = keyIndex.add(chunk);
+            keys = keys == null ? null : Arrays.copyOf(keys, chunk.size());
+            try (BigIntVector numbers = (BigIntVector) Vectors.allocate("session", SESSION_NUMBER,
+                    chunk.physicalRowCount(), context.allocator())) {
+                assign(chunk, keys, bounded, numbers, closed, touched);
+                numbers.setValueCount(chunk.physicalRowCount());
+                for (Generation generation : touched) {
+                    feed(generation, chunk, numbers);
+                }
+            }
+            if (!bounded) {
+                collectClosed(watermark.current(), closed);
+            }
+            emitClosed(closed);
+        } catch (OutOfMemoryException e) {
+            throw context.memoryExceeded(e);
+        } finally {
+            for (Generation generation : touched) {
+                generation.count = 0;
+                Arrays.fill(generation.sessions, null);
+            }
+        }
+    }
+
+    private void assign(Chunk chunk, int[] keys, boolean bounded, BigIntVector numbers, List<Session> closed,
+                        List<Generation> touched) {
+        long late = 0;
+        try (ColumnValue value = spec.time().evaluate(chunk, context)) {
+            TimeStampVector times = (TimeStampVector) value.vector();
+            for (int row = 0; row < chunk.size(); row++) {
+                int position = chunk.position(row);
+                if (times.isNull(position)) {
+                    continue;
+                }
+                long time = times.get(position);
+                long mark = bounded ? Long.MIN_VALUE : watermark.current();
+                int key = keys == null ? 0 : keys[row];
+                Session session = join(key, time, mark, closed);
+                if (session == null) {
+                    if (time + spec.size() <= mark) {
+                        late++;
+                        watermark.observe(time);
+                        continue;
+                    }
+                    session = open(key, time);
+                }
+                if (session.generation.count == 0) {
+                    touched.add(session.generation);
+                }
+                session.generation.add(position, session);
+                numbers.set(position, session.number);
+                watermark.observe(time);
+            }
+        }
+        if (late > 0) {
+            context.countLateRows(late);
+        }
+    }
+
+    /** The open session of {@code key} that {@code time} extends, closing on the way those the watermark passed. */
+    private Session join(int key, long time, long mark, List<Session> closed) {
+        Session previous = null;
+        Session session = key < openByKey.length ? openByKey[key] : null;
+        while (session != null) {
+            Session next = session.nextOfKey;
+            if (closeAt(session) <= mark) {
+                unlink(key, previous, session);
+                markClosed(session, closed);
+            } else {
+                long start = Math.min(session.start, time);
+                long last = Math.max(session.last, time);
+                if (time > session.start - spec.size() && time < session.last + spec.size()
+                        && last - start < spec.maxLength()) {
+                    long before = closeAt(session);
+                    session.start = start;
+                    session.last = last;
+                    if (closeAt(session) != before) {
+                        closing.add(new Pending(closeAt(session), session));
+                    }
+                    return session;
+                }
+                previous = session;
+            }
+            session = next;
+        }
+        return null;
+    }
+
+    private Session open(int key, long time) {
+        if (current == null || current.created >= GENERATION_SESSIONS) {
+            current = new Generation(new AggregationState(generationKeys, calls, context));
+            generations.add(current);
+        }
+        Session session = new Session(key, nextSessionNumber++, current, time);
+        current.created++;
+        current.open++;
+        openSessions++;
+        if (key >= openByKey.length) {
+            openByKey = Arrays.copyOf(openByKey, Math.max(key + 1, openByKey.length * 2));
+        }
+        session.nextOfKey = openByKey[key];
+        openByKey[key] = session;
+        closing.add(new Pending(closeAt(session), session));
+        return session;
+    }
+
+    private long closeAt(Session session) {
+        return Math.min(session.last + spec.size(), session.start + spec.maxLength());
+    }
+
+    private void unlink(int key, Session previous, Session session) {
+        if (previous == null) {
+            openByKey[key] = session.nextOfKey;
+        } else {
+            previous.nextOfKey = session.nextOfKey;
+        }
+        session.nextOfKey = null;
+    }
+
+    private void markClosed(Session session, List<Session> closed) {
+        session.closed = true;
+        openSessions--;
+        closed.add(session);
+    }
+
+    private void feed(Generation generation, Chunk chunk, BigIntVector numbers) {
+        FieldVector[] columns = new FieldVector[chunk.columnCount() + 1];
+        for (int index = 0; index < chunk.columnCount(); index++) {
+            columns[index] = chunk.column(index);
+        }
+        columns[chunk.columnCount()] = numbers;
+        try (Chunk rows = chunk.withSelection(generation.positions, generation.count);
+             Chunk input = rows.withColumns(columns, List.of())) {
+            int[] groups = generation.state.add(input);
+            for (int row = 0; row < generation.count; row++) {
+                generation.sessions[row].group = groups[row];
+            }
+        }
+    }
+
+    /** Moves the sessions whose end the watermark reached to {@code closed}. */
+    private void collectClosed(long mark, List<Session> closed) {
+        while (!closing.isEmpty() && closing.peek().closeAt() <= mark) {
+            Session session = closing.poll().session();
+            if (!session.closed && closeAt(session) <= mark) {
+                Session previous = null;
+                for (Session other = openByKey[session.key]; other != session; other = other.nextOfKey) {
+                    previous = other;
+                }
+                unlink(session.key, previous, session);
+                markClosed(session, closed);
+            }
+        }
+    }
+
+    /** Emits closed sessions, in order of end, start and key, then frees generations left without open sessions. */
+    private void emitClosed(List<Session> closed) {
+        if (closed.isEmpty()) {
+            return;
+        }
+        closed.sort(Comparator.comparingLong(this::closeAt).thenComparingLong(s -> s.start).thenComparingInt(s -> s.key));
+        Map<Generation, List<Session>> byGeneration = new IdentityHashMap<>();
+        List<Generation> order = new ArrayList<>();
+        for (Session session : closed) {
+            byGeneration.computeIfAbsent(session.generation, generation -> {
+                order.add(generation);
+                return new ArrayList<>();
+            }).add(session);
+        }
+        // one block per run of the same generation keeps the order above
+        int from = 0;
+        while (from < closed.size()) {
+            Generation generation = closed.get(from).generation;
+            int to = from;
+            while (to < closed.size() && closed.get(to).generation == generation) {
+                to++;
+            }
+            emit(generation, closed.subList(from, to));
+            from = to;
+        }
+        for (Generation generation : order) {
+            generation.open -= byGeneration.get(generation).size();
+            if (generation.open == 0 && (generation != current || generation.created >= GENERATION_SESSIONS)) {
+                generations.remove(generation);
+                if (generation == current) {
+                    current = null;
+                }
+                generation.state.close();
+            }
+        }
+    }
+
+    private void emit(Generation generation, List<Session> sessions) {
+        int blockSize = context.settings().maxBlockSize();
+        for (int from = 0; from < sessions.size(); from += blockSize) {
+            int count = Math.min(blockSize, sessions.size() - from);
+            int[] groups = new int[count];
+            long[] starts = new long[count];
+            long[] ends = new long[count];
+            for (int index = 0; index < count; index++) {
+                Session session = sessions.get(from + index);
+                groups[index] = session.group;
+                starts[index] = session.start;
+                ends[index] = closeAt(session);
+            }
+            try (Chunk out = results.output(generation.state.results(groups, 0, count), 1, starts, ends,
+                    context.allocator())) {
+                downstream.push(out);
+            }
+        }
+    }
+
+    @Override
+    public void tick(long nowMillis) {
+        if (emit.timeoutMillis() > 0 && openSessions > 0 && nowMillis - lastInputMillis >= emit.timeoutMillis()) {
+            long latest = Long.MIN_VALUE;
+            for (Pending pending : closing) {
+                if (!pending.session().closed) {
+                    latest = Math.max(latest, closeAt(pending.session()));
+                }
+            }
+            watermark.forceTo(latest);
+            closeAll();
+        }
+        downstream.tick(nowMillis);
+    }
+
+    private void closeAll() {
+        List<Session> closed = new ArrayList<>();
+        try {
+            collectClosed(Long.MAX_VALUE, closed);
+            emitClosed(closed);
+        } catch (OutOfMemoryException e) {
+            throw context.memoryExceeded(e);
+        }
+    }
+
+    /** The input ended: every open session is complete. */
+    @Override
+    public void finish() {
+        closeAll();
+        downstream.finish();
+    }
+
+    @Override
+    public byte[] checkpoint() {
+        List<Session> open = new ArrayList<>();
+        for (Session first : openByKey) {
+            for (Session session = first; session != null; session = session.nextOfKey) {
+                open.add(session);
+            }
+        }
+        byte[][] sections = new byte[3 + generations.size()][];
+        sections[0] = watermark.serialize();
+        sections[1] = keyIndex.serialize();
+        ByteBuffer sessions = ByteBuffer.allocate(16 + 4 * generations.size() * 2 + open.size() * 36);
+        sessions.putLong(nextSessionNumber).putInt(generations.size()).putInt(open.size());
+        for (Generation generation : generations) {
+            sessions.putInt(generation.created).putInt(generation == current ? 1 : 0);
+        }
+        for (Session session : open) {
+            sessions.putInt(session.key).putLong(session.number).putInt(generations.indexOf(session.generation))
+                    .putLong(session.start).putLong(session.last).putInt(session.group);
+        }
+        sections[2] = Arrays.copyOf(sessions.array(), sessions.position());
+        for (int index = 0; index < generations.size(); index++) {
+            sections[3 + index] = generations.get(index).state.serialize();
+        }
+        return StateBytes.write("session_aggregation", sections);
+    }
+
+    @Override
+    public void restore(byte[] checkpoint) {
+        byte[][] sections = StateBytes.read("session_aggregation", checkpoint);
+        watermark.deserialize(sections[0]);
+        try {
+            keyIndex.deserialize(sections[1]);
+            ByteBuffer sessions = ByteBuffer.wrap(sections[2]);
+            nextSessionNumber = sessions.getLong();
+            int generationCount = sessions.getInt();
+            int openCount = sessions.getInt();
+            for (int index = 0; index < generationCount; index++) {
+                Generation generation = new Generation(new AggregationState(generationKeys, calls, context));
+                generations.add(generation);
+                generation.created = sessions.getInt();
+                if (sessions.getInt() == 1) {
+                    current = generation;
+                }
+                generation.state.deserialize(sections[3 + index]);
+            }
+            for (int index = 0; index < openCount; index++) {
+                int key = sessions.getInt();
+                long number = sessions.getLong();
+                Generation generation = generations.get(sessions.getInt());
+                Session session = new Session(key, number, generation, sessions.getLong());
+                session.last = sessions.getLong();
+                session.group = sessions.getInt();
+                generation.open++;
+                openSessions++;
+                if (key >= openByKey.length) {
+                    openByKey = Arrays.copyOf(openByKey, Math.max(key + 1, openByKey.length * 2));
+                }
+                session.nextOfKey = openByKey[key];
+                openByKey[key] = session;
+                closing.add(new Pending(closeAt(session), session));
+            }
+        } catch (OutOfMemoryException e) {
+            throw context.memoryExceeded(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            keyIndex.close();
+            for (Generation generation : generations) {
+                generation.state.close();
+            }
+            generations.clear();
+        } finally {
+            downstream.close();
+        }
+    }
+
+    /** Plans a session aggregation: the window, all group keys as written, the calls, the emit policy. */
+    public static final class Factory implements OperatorFactory {
+        private final WindowSpec spec;
+        private final List<Expression> keys;
+        private final List<AggregateCall> calls;
+        private final WindowEmit emit;
+
+        public Factory(WindowSpec spec, List<Expression> keys, List<AggregateCall> calls, WindowEmit emit) {
+            this.spec = spec;
+            this.keys = List.copyOf(keys);
+            this.calls = List.copyOf(calls);
+            this.emit = emit;
+        }
+
+        @Override
+        public Operator create(QueryContext context, Operator downstream) {
+            return new SessionAggregationOperator(spec, keys, calls, emit, context, downstream);
+        }
+
+        @Override
+        public String describe() {
+            StringJoiner keyText = new StringJoiner(", ");
+            keys.forEach(key -> keyText.add(key.describe()));
+            StringJoiner callText = new StringJoiner(", ");
+            calls.forEach(call -> callText.add(call.describe()));
+            return "Session aggregate " + spec.describe() + " by (" + keyText + ") (" + callText + "), emit "
+                    + emit.describe();
+        }
+    }
+}
