@@ -25,6 +25,14 @@ public non-sealed interface QueryResult extends StatementResult, AutoCloseable {
 
     boolean isFinished();
 
+    /**
+     * Rows a windowed aggregation of this query dropped so far because every window they fit had
+     * already closed (SPEC 1.8); 0 for other queries.
+     */
+    default long lateRows() {
+        return 0;
+    }
+
     /** Stops the query from any thread; a waiting {@link #next} throws code 394. */
     void cancel();
 

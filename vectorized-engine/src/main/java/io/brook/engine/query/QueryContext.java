@@ -21,6 +21,7 @@ public final class QueryContext implements AutoCloseable {
     private volatile boolean stopRequested;
     private volatile Thread runner;
     private final java.util.concurrent.atomic.LongAdder lateRows = new java.util.concurrent.atomic.LongAdder();
+    private volatile java.util.function.LongConsumer lateRowSink;
 
     public QueryContext(long queryId, BufferAllocator parent, QuerySettings settings) {
         this.queryId = queryId;
@@ -103,6 +104,15 @@ public final class QueryContext implements AutoCloseable {
     /** Counts rows a windowed aggregation dropped because every window they fit had closed (SPEC 1.8). */
     public void countLateRows(long rows) {
         lateRows.add(rows);
+        java.util.function.LongConsumer sink = lateRowSink;
+        if (sink != null) {
+            sink.accept(rows);
+        }
+    }
+
+    /** Also reports late rows to {@code sink} (a materialized view adds them up across its runs). */
+    public void onLateRows(java.util.function.LongConsumer sink) {
+        this.lateRowSink = sink;
     }
 
     /** Late rows dropped so far. */

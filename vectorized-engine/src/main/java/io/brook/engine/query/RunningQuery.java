@@ -90,6 +90,11 @@ public final class RunningQuery implements QueryResult {
     }
 
     @Override
+    public long lateRows() {
+        return context.lateRows();
+    }
+
+    @Override
     public void cancel() {
         context.cancel();
     }

@@ -244,7 +244,7 @@ final class MaterializedView implements ViewRun.Owner {
         Long lag = source == null || position < 0 ? null : Math.max(0, source.log().nextSn() - position);
         Instant lastCheckpoint = status.lastCheckpointMillis() < 0 ? null : Instant.ofEpochMilli(status.lastCheckpointMillis());
         return Arrays.asList(plan.name(), status.state().label(), target.name(), lag, status.rowsIn(), status.rowsOut(),
-                lastCheckpoint, status.lastError());
+                status.lateRows(), lastCheckpoint, status.lastError());
     }
 
     ViewStatus status() {

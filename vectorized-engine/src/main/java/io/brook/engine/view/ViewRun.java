@@ -91,6 +91,7 @@ final class ViewRun {
 
     Outcome run() {
         QueryContext created = contexts.create(plan.settings().query());
+        created.onLateRows(status::addLateRows);
         context = created;
         try {
             if (stopRequested) {

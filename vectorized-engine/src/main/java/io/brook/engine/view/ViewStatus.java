@@ -6,12 +6,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A view's live figures, written by its thread and read by {@code system.materialized_views}:
- * state, rows read and written since the engine opened, the source position reached, the last
+ * state, rows read and written and late rows dropped by its windows since the engine opened, the source position reached, the last
  * checkpoint's time and the last error.
  */
 final class ViewStatus {
     private final AtomicLong rowsIn = new AtomicLong();
     private final AtomicLong rowsOut = new AtomicLong();
+    private final AtomicLong lateRows = new AtomicLong();
     private volatile ViewState state = ViewState.PAUSED;
     private volatile long position = -1;
     private volatile long lastCheckpointMillis = -1;
@@ -39,6 +40,14 @@ final class ViewStatus {
 
     long rowsOut() {
         return rowsOut.get();
+    }
+
+    void addLateRows(long rows) {
+        lateRows.addAndGet(rows);
+    }
+
+    long lateRows() {
+        return lateRows.get();
     }
 
     /** The next source {@code _tp_sn} to read, -1 when unknown. */
