@@ -120,6 +120,43 @@ class MaterializedViewRestartTest {
     }
 
     @Test
+    void aWindowedViewEmitsEachWindowOnceAcrossRestartsAndFromAnOlderCheckpoint(@TempDir Path directory) {
+        String windows = "SELECT window_start, host, n FROM table(per_window) ORDER BY window_start, host";
+        Path checkpoint = directory.resolve("checkpoints").resolve("view_per_window.checkpoint");
+        byte[][] periodic = new byte[1][];
+        withEngine(directory, session -> {
+            run(session, "CREATE STREAM src (host string, ts datetime64(3, 'UTC'))");
+            run(session, "CREATE MATERIALIZED VIEW per_window AS SELECT window_start, host, count() AS n"
+                    + " FROM tumble(src, ts, 10s) GROUP BY window_start, host SETTINGS checkpoint_interval=0.05");
+            run(session, "INSERT INTO src VALUES ('a', '2026-01-01 00:00:01'), ('b', '2026-01-01 00:00:02'),"
+                    + " ('a', '2026-01-01 00:00:11')");
+            awaitRows(session, windows, List.of(window(0, "a", 1), window(0, "b", 1)));
+            periodic[0] = awaitCheckpoint(checkpoint, 3);
+            // the open window [10s, 20s) now holds two rows of a, in the state only
+            run(session, "INSERT INTO src VALUES ('a', '2026-01-01 00:00:12'), ('b', '2026-01-01 00:00:13')");
+        });
+        withEngine(directory, session -> {
+            run(session, "INSERT INTO src VALUES ('a', '2026-01-01 00:00:25')");
+            awaitRows(session, windows, List.of(window(0, "a", 1), window(0, "b", 1), window(10, "a", 2),
+                    window(10, "b", 1)));
+            run(session, "INSERT INTO src VALUES ('b', '2026-01-01 00:00:31')");
+            awaitRows(session, windows, List.of(window(0, "a", 1), window(0, "b", 1), window(10, "a", 2),
+                    window(10, "b", 1), window(20, "a", 1)));
+        });
+        // as if the engine had died right after the first checkpoint: the windows are written again exactly once
+        write(checkpoint, periodic[0]);
+        withEngine(directory, session -> {
+            run(session, "INSERT INTO src VALUES ('a', '2026-01-01 00:00:45')");
+            awaitRows(session, windows, List.of(window(0, "a", 1), window(0, "b", 1), window(10, "a", 2),
+                    window(10, "b", 1), window(20, "a", 1), window(30, "b", 1)));
+        });
+    }
+
+    private static List<Object> window(int second, String host, long count) {
+        return List.of(java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(second), host, count);
+    }
+
+    @Test
     void viewsComeBackRunningOrPausedAsTimeplusDoes(@TempDir Path directory) {
         withEngine(directory, session -> {
             run(session, "CREATE STREAM src (id int64)");
