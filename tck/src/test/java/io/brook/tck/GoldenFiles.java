@@ -24,7 +24,10 @@ final class GoldenFiles {
         }
         List<Path> paths;
         try (Stream<Path> listing = Files.list(folder)) {
-            paths = listing.filter(path -> path.toString().endsWith(".sql")).sorted().toList();
+            // -Dbrook.golden=<part of a name> runs only the matching files, for work on one of them
+            String only = System.getProperty("brook.golden", "");
+            paths = listing.filter(path -> path.toString().endsWith(".sql"))
+                    .filter(path -> path.getFileName().toString().contains(only)).sorted().toList();
         }
         return paths.stream().map(path -> {
             try {

@@ -92,10 +92,6 @@ final class WindowFunctions {
                 long gap = axis.ticks(lengths.get(0), "session()", "idle gap");
                 long maxLength = lengths.size() > 1 ? axis.ticks(lengths.get(1), "session()", "max length")
                         : Math.multiplyExact(gap, DEFAULT_SESSION_GAPS);
-                if (maxLength < gap) {
-                    throw new BrookException(ErrorCode.BAD_ARGUMENTS,
-                            "The max length of session() must not be shorter than its idle gap");
-                }
                 yield new WindowSpec(kind, time, axis, gap, 0, maxLength, startColumn);
             }
         };

@@ -103,6 +103,18 @@ public final class TimeAxis {
         return nanos / nanosPerTick;
     }
 
+    /** A length in ticks as an interval: {@code 5s}, {@code 1500ms}, {@code 20us}, {@code 7ns}. */
+    public String text(long ticks) {
+        if (ticks % ticksPerSecond == 0) {
+            return ticks / ticksPerSecond + "s";
+        }
+        long nanos = ticks * (1_000_000_000L / ticksPerSecond);
+        if (nanos % 1_000_000 == 0) {
+            return nanos / 1_000_000 + "ms";
+        }
+        return nanos % 1_000 == 0 ? nanos / 1_000 + "us" : nanos + "ns";
+    }
+
     /** The start of the window of {@code size} ticks that holds {@code ticks}. */
     public long windowStart(long ticks, long size) {
         long offset = offset(ticks);

@@ -39,11 +39,12 @@ public record WindowEmit(Mode mode, long delay, long periodMillis, long timeoutM
         return tick == 0 ? 0 : Math.max(10, Math.min(tick, 1000));
     }
 
-    public String describe() {
+    /** For EXPLAIN, with the delay written in the time column's units. */
+    public String describe(TimeAxis axis) {
         String text = switch (mode) {
             case ON_FINISH -> "on finish";
-            case AFTER_CLOSE -> "after window close" + (delay > 0 ? " with delay " + delay : "");
-            case PERIODIC -> "periodic " + periodMillis + "ms";
+            case AFTER_CLOSE -> "after window close" + (delay > 0 ? " with delay " + axis.text(delay) : "");
+            case PERIODIC -> "periodic " + periodMillis + "ms" + (delay > 0 ? " with delay " + axis.text(delay) : "");
             case ON_UPDATE -> "on update";
         };
         return timeoutMillis > 0 ? text + " timeout " + timeoutMillis + "ms" : text;

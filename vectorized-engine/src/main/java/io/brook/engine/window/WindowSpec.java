@@ -32,13 +32,13 @@ public record WindowSpec(WindowKind kind, Expression time, TimeAxis axis, long s
         return kind == WindowKind.HOP ? (int) ((size + slide - 1) / slide) : 1;
     }
 
-    /** For EXPLAIN: {@code tumble(_tp_time, 5000)}, sizes in ticks of the time column. */
+    /** For EXPLAIN: {@code tumble(_tp_time, 5s)}, {@code hop(ts, 1s, 5s)}, {@code session(ts, 5s, 25s)}. */
     public String describe() {
         String name = kind.name().toLowerCase();
         return switch (kind) {
-            case TUMBLE -> name + "(" + time.describe() + ", " + size + ")";
-            case HOP -> name + "(" + time.describe() + ", " + slide + ", " + size + ")";
-            case SESSION -> name + "(" + time.describe() + ", " + size + ", " + maxLength + ")";
+            case TUMBLE -> name + "(" + time.describe() + ", " + axis.text(size) + ")";
+            case HOP -> name + "(" + time.describe() + ", " + axis.text(slide) + ", " + axis.text(size) + ")";
+            case SESSION -> name + "(" + time.describe() + ", " + axis.text(size) + ", " + axis.text(maxLength) + ")";
         };
     }
 }

@@ -496,7 +496,7 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
             StringJoiner callText = new StringJoiner(", ");
             calls.forEach(call -> callText.add(call.describe()));
             return "Session aggregate " + spec.describe() + " by (" + keyText + ") (" + callText + "), emit "
-                    + emit.describe();
+                    + emit.describe(spec.axis());
         }
     }
 }

@@ -364,7 +364,7 @@ public final class WindowAggregationOperator implements Operator, Checkpointable
             StringJoiner callText = new StringJoiner(", ");
             calls.forEach(call -> callText.add(call.describe()));
             return "Window aggregate " + spec.describe() + " by (" + keyText + ") (" + callText + "), emit "
-                    + emit.describe();
+                    + emit.describe(spec.axis());
         }
     }
 }

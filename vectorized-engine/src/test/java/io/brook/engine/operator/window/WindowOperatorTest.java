@@ -101,7 +101,7 @@ class WindowOperatorTest {
                     Run batch = run(spec, emit, rows, rows.size());
                     Run single = run(spec, emit, rows, 1);
                     Run sevens = run(spec, emit, rows, 7);
-                    String what = spec.describe() + " " + emit.describe() + " seed " + seed;
+                    String what = spec.describe() + " " + emit.describe(spec.axis()) + " seed " + seed;
                     assertEquals(sorted(batch.results()), sorted(single.results()), what);
                     assertEquals(sorted(batch.results()), sorted(sevens.results()), what);
                     assertEquals(batch.lateRows(), single.lateRows(), what);
