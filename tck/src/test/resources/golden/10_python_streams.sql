@@ -757,3 +757,34 @@ results cancelled error 394 Query was cancelled
 # That the cancelled code saw KeyboardInterrupt and that deinit ran afterwards is checked by
 # python-udf's PythonCancelTest (reading it back here through the webhook was not reliable on a
 # heavily loaded machine; to be revisited).
+
+# ---- windows over a Python source (SPEC 1.8): its own time column; s2's row at 3 s comes after
+# the watermark reached 6 s, so it is late; the generator's end closes the open windows
+
+statement ok
+CREATE EXTERNAL STREAM sensor_readings (sensor string, value float64, at datetime64(3, 'UTC')) AS $$
+from datetime import datetime, timedelta, timezone
+
+def sensor_readings():
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    for second, sensor, value in [(1, 's1', 1.0), (2, 's2', 2.0), (6, 's1', 3.0), (3, 's2', 9.0), (11, 's1', 4.0)]:
+        yield (sensor, value, start + timedelta(seconds=second))
+$$ SETTINGS type='python', mode='streaming'
+
+streaming windowed
+SELECT window_start, sensor, count(), sum(value) FROM tumble(sensor_readings, at, 5s) GROUP BY window_start, sensor
+
+results windowed
+----
+2026-01-01 00:00:00.000	s1	1	1
+2026-01-01 00:00:00.000	s2	1	2
+2026-01-01 00:00:05.000	s1	1	3
+2026-01-01 00:00:10.000	s1	1	4
+
+query
+SELECT window_start, count() FROM hop(table(sensor_readings), at, 5s, 10s) GROUP BY window_start ORDER BY window_start
+----
+2025-12-31 23:59:55.000	3
+2026-01-01 00:00:00.000	4
+2026-01-01 00:00:05.000	2
+2026-01-01 00:00:10.000	1
