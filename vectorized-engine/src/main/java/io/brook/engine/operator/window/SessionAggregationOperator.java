@@ -436,6 +436,7 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
                 }
                 generation.state.deserialize(sections[3 + index]);
             }
+            Session[] restored = new Session[openCount];
             for (int index = 0; index < openCount; index++) {
                 int key = sessions.getInt();
                 long number = sessions.getLong();
@@ -445,12 +446,17 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
                 session.group = sessions.getInt();
                 generation.open++;
                 openSessions++;
-                if (key >= openByKey.length) {
-                    openByKey = Arrays.copyOf(openByKey, Math.max(key + 1, openByKey.length * 2));
-                }
-                session.nextOfKey = openByKey[key];
-                openByKey[key] = session;
                 closing.add(new Pending(closeAt(session), session));
+                restored[index] = session;
+            }
+            // pushed in reverse, each key's sessions come back in the order a row tries them
+            for (int index = openCount - 1; index >= 0; index--) {
+                Session session = restored[index];
+                if (session.key >= openByKey.length) {
+                    openByKey = Arrays.copyOf(openByKey, Math.max(session.key + 1, openByKey.length * 2));
+                }
+                session.nextOfKey = openByKey[session.key];
+                openByKey[session.key] = session;
             }
         } catch (OutOfMemoryException e) {
             throw context.memoryExceeded(e);

@@ -119,6 +119,35 @@ class WindowOperatorTest {
     }
 
     @Test
+    void aRestoredCheckpointContinuesAsIfNothingHappened() {
+        WindowEmit emit = new WindowEmit(WindowEmit.Mode.AFTER_CLOSE, 2_000, 0, 0);
+        List<List<Object>> rows = disorderedRows(7);
+        for (WindowSpec spec : List.of(spec(WindowKind.TUMBLE, 5_000, 5_000, 0), spec(WindowKind.HOP, 6_000, 2_000, 0),
+                spec(WindowKind.SESSION, 700, 0, 3_000))) {
+            Run whole = run(spec, emit, rows, 50);
+            CollectingSink first = new CollectingSink();
+            byte[] checkpoint;
+            try (Operator operator = operator(spec, emit, first)) {
+                try (Chunk chunk = support.chunk(schema, rows.subList(0, 200))) {
+                    operator.push(chunk);
+                }
+                checkpoint = ((io.brook.engine.operator.Checkpointable) operator).checkpoint();
+            }
+            CollectingSink second = new CollectingSink();
+            try (Operator operator = operator(spec, emit, second)) {
+                ((io.brook.engine.operator.Checkpointable) operator).restore(checkpoint);
+                try (Chunk chunk = support.chunk(schema, rows.subList(200, rows.size()))) {
+                    operator.push(chunk);
+                }
+                operator.finish();
+            }
+            List<List<Object>> resumed = new ArrayList<>(first.rows());
+            resumed.addAll(second.rows());
+            assertEquals(sorted(whole.results()), sorted(resumed), spec.describe());
+        }
+    }
+
+    @Test
     void aTumbleWindowClosesWhenARowReachesItsEndAndLaterRowsForItAreLate() {
         CollectingSink sink = new CollectingSink();
         try (Operator operator = operator(spec(WindowKind.TUMBLE, 5_000, 5_000, 0),
