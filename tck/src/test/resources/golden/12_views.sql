@@ -192,3 +192,37 @@ query
 SELECT count() FROM system.materialized_views
 ----
 0
+
+# a windowed view: each window reaches the view's stream once, when the watermark closes it;
+# late rows are dropped and counted in system.materialized_views
+statement ok
+CREATE STREAM taps (device string, at datetime64(3, 'UTC'))
+
+statement ok
+CREATE MATERIALIZED VIEW taps_per_10s AS SELECT window_start, device, count() AS n FROM tumble(taps, at, 10s) GROUP BY window_start, device
+
+streaming q4
+SELECT window_start, device, n FROM taps_per_10s LIMIT 3
+
+statement ok
+INSERT INTO taps VALUES ('d1', '2026-02-01 00:00:01'), ('d2', '2026-02-01 00:00:02'), ('d1', '2026-02-01 00:00:09')
+
+statement ok
+INSERT INTO taps VALUES ('d1', '2026-02-01 00:00:12'), ('d2', '2026-02-01 00:00:05')
+
+statement ok
+INSERT INTO taps VALUES ('d2', '2026-02-01 00:00:25')
+
+results q4 rowsort
+----
+2026-02-01 00:00:00.000	d1	2
+2026-02-01 00:00:00.000	d2	1
+2026-02-01 00:00:10.000	d1	1
+
+query
+SELECT late_rows FROM system.materialized_views WHERE name = 'taps_per_10s'
+----
+1
+
+statement ok
+DROP VIEW taps_per_10s
