@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import static io.brook.engine.view.ViewSql.awaitStatus;
 import static io.brook.engine.view.ViewSql.poll;
 import static io.brook.engine.view.ViewSql.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +30,7 @@ class MaterializedViewCrashTest {
     private static final int ROUNDS = 5;
     /** Kills land up to this long after the child's first INSERT, the early ones soon after the views resumed. */
     private static final int MAX_KILL_DELAY_MILLIS = 2_000;
+    private static final String CENSUS = "SELECT count(), count(distinct id), min(id), max(id) FROM table(%s)";
 
     @Test
     void viewsHoldEachSourceRowOnceAfterRandomKills(@TempDir Path directory) throws Exception {
@@ -51,28 +51,42 @@ class MaterializedViewCrashTest {
     private static void verify(Path directory, long acknowledged) {
         String context = "seed " + SEED + ", after " + ROUNDS + " kills: ";
         try (Engine engine = Engine.open(EngineConfig.file(directory)); Session session = engine.openSession(Map.of())) {
-            String census = "SELECT count(), count(distinct id), min(id), max(id) FROM table(%s)";
-            List<Object> source = rows(session, census.formatted("src")).getFirst();
-            long n = (Long) source.get(0);
-            assertEquals(idsOnce(n), source, context + "src should hold the ids 1.." + n
-                    + " once each, as the writer wrote them (count, distinct, min, max)");
-            assertTrue(n >= acknowledged, context + "every acknowledged INSERT should be in src: the last acknowledged id is "
-                    + acknowledged + " but src ends at " + n);
-            awaitStatus(session, "copy", status -> Long.valueOf(0).equals(status.get("source_lag")));
-            List<Object> copy = rows(session, census.formatted("dst")).getFirst();
-            if (!copy.equals(idsOnce(n))) {
-                throw new AssertionError(context + "dst should hold each id of src once: expected (count, distinct, min, max) "
-                        + idsOnce(n) + " but saw " + copy + "; " + CopyDifferences.of(session, n));
-            }
-            long sum = n * (n + 1) / 2;
-            List<List<Object>> latest = poll(session, "SELECT n, s FROM table(totals) ORDER BY n DESC LIMIT 1",
-                    rows -> !rows.isEmpty() && (Long) rows.getFirst().get(0) >= n);
-            assertEquals(List.of(List.of(n, sum)), latest, context + "the latest row of totals should be the count and sum of src");
-            for (List<Object> row : rows(session, "SELECT n, s FROM table(totals)")) {
-                long count = (Long) row.get(0);
-                assertEquals(count * (count + 1) / 2, row.get(1), context
-                        + "every emitted total should be the sum of ids 1..n for its count n, as src is read in order: " + row);
-            }
+            long n = checkSource(session, acknowledged, context);
+            checkCopy(session, n, context);
+            checkTotals(session, n, context);
+        }
+    }
+
+    /** src holds the ids 1..n once each, n at least the last acknowledged id; returns n. */
+    private static long checkSource(Session session, long acknowledged, String context) {
+        List<Object> source = rows(session, CENSUS.formatted("src")).getFirst();
+        long n = (Long) source.getFirst();
+        assertEquals(idsOnce(n), source, context + "src should hold the ids 1.." + n
+                + " once each, as the writer wrote them (count, distinct, min, max)");
+        assertTrue(n >= acknowledged, context + "every acknowledged INSERT should be in src: the last acknowledged id is "
+                + acknowledged + " but src ends at " + n);
+        return n;
+    }
+
+    private static void checkCopy(Session session, long n, String context) {
+        // dst gets rows only from the view, so once it holds n rows they are either all of src or wrong
+        poll(session, "SELECT count() FROM table(dst)", rows -> (Long) rows.getFirst().getFirst() >= n);
+        List<Object> copy = rows(session, CENSUS.formatted("dst")).getFirst();
+        if (!copy.equals(idsOnce(n))) {
+            throw new AssertionError(context + "dst should hold each id of src once: expected (count, distinct, min, max) "
+                    + idsOnce(n) + " but saw " + copy + "; " + CopyDifferences.of(session, n));
+        }
+    }
+
+    private static void checkTotals(Session session, long n, String context) {
+        List<List<Object>> latest = poll(session, "SELECT n, s FROM table(totals) ORDER BY n DESC LIMIT 1",
+                rows -> !rows.isEmpty() && (Long) rows.getFirst().getFirst() >= n);
+        assertEquals(List.of(List.of(n, n * (n + 1) / 2)), latest,
+                context + "the latest row of totals should be the count and sum of src");
+        for (List<Object> row : rows(session, "SELECT n, s FROM table(totals)")) {
+            long count = (Long) row.getFirst();
+            assertEquals(count * (count + 1) / 2, row.get(1), context
+                    + "every emitted total should be the sum of ids 1..n for its count n, as src is read in order: " + row);
         }
     }
 
