@@ -17,7 +17,7 @@ import java.util.Random;
  * INSERT returns. It goes on until it is killed, or its parent goes away (its input closes).
  */
 public final class ViewCrashChild {
-    static final List<String> SCHEMA = List.of(
+    private static final List<String> SCHEMA = List.of(
             "CREATE STREAM IF NOT EXISTS src (id int64)",
             "CREATE STREAM IF NOT EXISTS dst (id int64)",
             "CREATE MATERIALIZED VIEW IF NOT EXISTS copy INTO dst AS SELECT id FROM src "
