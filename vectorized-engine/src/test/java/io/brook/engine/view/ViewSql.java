@@ -57,12 +57,21 @@ final class ViewSql {
 
     /** Runs a bounded query again until its rows satisfy {@code done}; returns those rows. */
     static List<List<Object>> await(Session session, String sql, Predicate<List<List<Object>>> done) {
+        List<List<Object>> rows = poll(session, sql, done);
+        if (!done.test(rows)) {
+            throw new AssertionError("gave up waiting on " + sql + "; last rows " + rows);
+        }
+        return rows;
+    }
+
+    /**
+     * Runs a bounded query again until its rows satisfy {@code done} or the deadline passes;
+     * returns the last rows, for a caller that reports a miss in its own words.
+     */
+    static List<List<Object>> poll(Session session, String sql, Predicate<List<List<Object>>> done) {
         long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
         List<List<Object>> rows = rows(session, sql);
-        while (!done.test(rows)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("gave up waiting on " + sql + "; last rows " + rows);
-            }
+        while (!done.test(rows) && System.currentTimeMillis() <= deadline) {
             pause(20);
             rows = rows(session, sql);
         }
