@@ -115,6 +115,15 @@ final class BrookDatabase implements AutoCloseable {
         return last;
     }
 
+    /** Reads every row of a windowed aggregation {@code (window_start, host, count, avg)} into {@code totals}. */
+    void readWindows(String sql, WindowTotals totals) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                totals.add(result.getLong(1), result.getString(2), result.getLong(3), result.getDouble(4));
+            }
+        }
+    }
+
     private static long total(long[] counts) {
         long total = 0;
         for (long count : counts) {

@@ -42,11 +42,22 @@ final class BrookEngineDatabase implements AutoCloseable {
         for (long id = 0; id < rows; id++) {
             batch.add(List.of(id, BenchmarkData.host(id), values.next()));
             if (batch.size() == batchRows || id == rows - 1) {
-                for (long count : session.executeBatch(sql, batch, ExecuteOptions.NONE)) {
-                    inserted += count;
-                }
+                inserted += executeBatch(sql, batch);
                 batch.clear();
             }
+        }
+        return inserted;
+    }
+
+    void execute(String sql) {
+        session.execute(sql);
+    }
+
+    /** Runs {@code sql} once per row of {@code batch}, as one batch; returns the rows it reported. */
+    long executeBatch(String sql, List<List<?>> batch) {
+        long inserted = 0;
+        for (long count : session.executeBatch(sql, batch, ExecuteOptions.NONE)) {
+            inserted += count;
         }
         return inserted;
     }

@@ -14,10 +14,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Turns JMH scores (time per invocation, where an invocation processes all {@code rows} rows)
- * into rows per second, and sets each peer result (a method named {@code duckdb...} or
- * {@code cpython...}) beside the Brook results ({@code brook...}) of the same benchmark class and
- * row count, preferring the Brook method with the same rest of the name ({@code cpythonSink} goes
- * with {@code brookSink}): a ratio is Brook's rate over the peer's, so above 1 means Brook is
+ * into rows per second, and sets each peer result (a method named {@code duckdb...},
+ * {@code cpython...} or {@code esper...}) beside the Brook results ({@code brook...}) of the same
+ * benchmark class and row count, preferring the Brook method with the same rest of the name
+ * ({@code cpythonSink} goes with {@code brookSink}) and then the one with the same parameters
+ * ({@code hosts=1000} with {@code hosts=1000}): a ratio is Brook's rate over the peer's, so above 1 means Brook is
  * faster. Rates use the median iteration, which a noisy machine disturbs less than the mean; a
  * sampled benchmark ({@code SampleTime}) shows the median and the 99th percentile of its samples.
  * The table is Markdown, ready for {@code docs/performance.md}.
@@ -91,7 +92,7 @@ final class RowRates {
     }
 
     /** On a peer row: each matching Brook result of the same group and rows, as Brook's rate over this one. */
-    private static String ratio(Rate rate, List<Rate> all) {
+    static String ratio(Rate rate, List<Rate> all) {
         String topic = peerTopic(rate.method());
         if (topic == null || rate.rows() == 0) {
             return "";
@@ -103,8 +104,11 @@ final class RowRates {
             }
         }
         List<Rate> sameTopic = brook.stream().filter(other -> other.method().equals("brook" + topic)).toList();
+        List<Rate> candidates = sameTopic.isEmpty() ? brook : sameTopic;
+        List<Rate> sameParameters = candidates.stream()
+                .filter(other -> other.parameters().equals(rate.parameters())).toList();
         List<String> ratios = new ArrayList<>();
-        for (Rate other : sameTopic.isEmpty() ? brook : sameTopic) {
+        for (Rate other : sameParameters.isEmpty() ? candidates : sameParameters) {
             ratios.add(String.format(Locale.ROOT, "%s %.2f", other.method(), other.rowsPerSecond() / rate.rowsPerSecond()));
         }
         return String.join(", ", ratios);
@@ -112,7 +116,7 @@ final class RowRates {
 
     /** The rest of a peer method's name ({@code Sink} of {@code cpythonSink}), null for a Brook method. */
     static String peerTopic(String method) {
-        for (String peer : List.of("duckdb", "cpython")) {
+        for (String peer : List.of("duckdb", "cpython", "esper")) {
             if (method.startsWith(peer)) {
                 return method.substring(peer.length());
             }

@@ -41,5 +41,23 @@ class BenchmarkMainTest {
         assertEquals("Sink", RowRates.peerTopic("cpythonSink"));
         assertEquals("GroupBy", RowRates.peerTopic("duckdbGroupBy"));
         assertEquals(null, RowRates.peerTopic("brookSink"));
+        assertEquals("Tumble", RowRates.peerTopic("esperTumble"));
+    }
+
+    @Test
+    void aPeerPairsWithTheBrookResultOfTheSameParameters() {
+        RowRates.Rate brookFew = windowRate("brookTumble", "hosts=1000", 500);
+        RowRates.Rate brookMany = windowRate("brookTumble", "hosts=1000000", 4_000);
+        RowRates.Rate esperFew = windowRate("esperTumble", "hosts=1000", 1_000);
+        RowRates.Rate esperMany = windowRate("esperTumble", "hosts=1000000", 2_000);
+        List<RowRates.Rate> all = List.of(brookFew, brookMany, esperFew, esperMany);
+        assertEquals("brookTumble 2.00", RowRates.ratio(esperFew, all));
+        assertEquals("brookTumble 0.50", RowRates.ratio(esperMany, all));
+        assertEquals("", RowRates.ratio(brookFew, all));
+    }
+
+    private static RowRates.Rate windowRate(String method, String parameters, double medianMillis) {
+        return new RowRates.Rate("WindowAggregationBenchmark", method, parameters, 10_000_000, "ms/op", false,
+                medianMillis, 0, medianMillis, medianMillis, medianMillis, medianMillis, 3);
     }
 }
