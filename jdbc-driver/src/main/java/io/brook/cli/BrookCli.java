@@ -5,16 +5,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code brook} command line: {@code brook sql} opens an SQL shell, {@code brook version}
- * prints versions. The {@code ./brook} launcher runs this class with Brook's JVM flags and
+ * The {@code brook} command line: {@code brook sql} opens an SQL shell, {@code brook server}
+ * serves the engine over HTTP, {@code brook users add} manages the server's users,
+ * {@code brook version} prints versions. The {@code ./brook} launcher runs this class with Brook's JVM flags and
  * handles {@code ./brook test} itself, since that needs Maven rather than a JVM.
  */
 @Command(name = "brook", mixinStandardHelpOptions = true, versionProvider = BrookCli.Versions.class,
         description = "Brook: an embeddable streaming SQL engine that speaks the Timeplus dialect.",
-        subcommands = {SqlCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SqlCommand.class, ServerCommand.class, UsersCommand.class, VersionCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "The ./brook launcher also runs `./brook test`: the whole test suite (mvn verify)."})
 public final class BrookCli implements Runnable {
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+    private static final String SERVER_LOG_PROPERTY = "org.slf4j.simpleLogger.log.io.brook.server";
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -22,6 +25,10 @@ public final class BrookCli implements Runnable {
         // The command line ships slf4j-simple; engine start-up chatter (Arrow, Chronicle) is INFO.
         if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
             System.setProperty(LOG_LEVEL_PROPERTY, "warn");
+        }
+        // the server logs one line per start, stop and failure
+        if (System.getProperty(SERVER_LOG_PROPERTY) == null) {
+            System.setProperty(SERVER_LOG_PROPERTY, "info");
         }
         System.exit(run(args));
     }

@@ -70,6 +70,9 @@ public final class BrookDriver extends UnregisteredDriver {
         if (!acceptsURL(url)) {
             return null;
         }
+        if (RemoteUrl.accepts(url)) {
+            return RemoteUrl.connect(url, info);
+        }
         BrookUrl target = BrookUrl.parse(url);
         JvmFlags.check();
         Properties properties = new Properties();

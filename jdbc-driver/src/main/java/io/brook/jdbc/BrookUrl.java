@@ -4,7 +4,6 @@ import io.brook.engine.EngineConfig;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -58,9 +57,7 @@ public record BrookUrl(EngineConfig engine, Map<String, String> properties) {
             return EngineConfig.memory(name.isEmpty() ? "private-" + UUID.randomUUID() : name);
         }
         if (location.startsWith("remote:")) {
-            throw new SQLFeatureNotSupportedException("Remote Brook servers (" + PREFIX
-                    + "remote:...) are not supported yet; connect in-process with " + PREFIX + "file:<dir> or "
-                    + PREFIX + "mem:<name>", "0A000");
+            throw new SQLException("A remote URL (" + url + ") names no in-process engine", "08001");
         }
         throw new SQLException("Unknown kind of Brook URL: " + url + " (expected " + PREFIX + "file:<dir> or "
                 + PREFIX + "mem:<name>)", "08001");

@@ -65,10 +65,10 @@ class BrookCliTest {
 
     @Test
     void aFailingCommandMakesTheShellFail() {
-        ConsoleCapture run = ConsoleCapture.run(() -> BrookCli.run("sql", "-u", "jdbc:brook:remote:http://x",
+        ConsoleCapture run = ConsoleCapture.run(() -> BrookCli.run("sql", "-u", "jdbc:brook:nowhere:x",
                 "-e", "!metadata getDatabaseProductName"));
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains("not supported yet"), run.err());
+        assertTrue(run.err().contains("Unknown kind of Brook URL"), run.err());
     }
 
     @Test

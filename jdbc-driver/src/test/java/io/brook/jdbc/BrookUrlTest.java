@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,11 +43,10 @@ class BrookUrlTest {
     }
 
     @Test
-    void remoteUrlsAreRejectedClearly() {
-        SQLException failure = assertThrows(SQLFeatureNotSupportedException.class,
+    void aRemoteUrlNamesNoInProcessEngine() {
+        SQLException failure = assertThrows(SQLException.class,
                 () -> BrookUrl.parse("jdbc:brook:remote:http://localhost:8765"));
-        assertTrue(failure.getMessage().contains("not supported yet"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("jdbc:brook:file:<dir>"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("names no in-process engine"), failure.getMessage());
     }
 
     @Test

@@ -58,8 +58,9 @@ public final class BrookMeta extends MetadataMeta {
         if (connections.containsKey(connection.id)) {
             return;
         }
-        EngineSession session = sessions.open(info);
-        connections.put(connection.id, new ConnectionState(session, info));
+        Map<String, String> properties = info == null ? Map.of() : info;
+        EngineSession session = sessions.open(properties);
+        connections.put(connection.id, new ConnectionState(session, properties));
     }
 
     @Override
@@ -304,7 +305,29 @@ public final class BrookMeta extends MetadataMeta {
         if (state == null) {
             throw new NoSuchConnectionException(id);
         }
+        state.touch();
         return state;
+    }
+
+    /**
+     * Closes the connections that have had no request for {@code idle} (a client that went away
+     * without closing): their running queries stop as on cancel. Returns how many were closed.
+     */
+    public int closeIdleConnections(Duration idle) {
+        long now = System.nanoTime();
+        int closed = 0;
+        for (Map.Entry<String, ConnectionState> entry : connections.entrySet()) {
+            if (entry.getValue().idleNanos(now) >= idle.toNanos() && connections.remove(entry.getKey(), entry.getValue())) {
+                entry.getValue().close();
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    /** Connections open now. */
+    public int openConnections() {
+        return connections.size();
     }
 
     private StatementState statement(StatementHandle handle) throws NoSuchStatementException {
@@ -317,6 +340,9 @@ public final class BrookMeta extends MetadataMeta {
 
     private StatementState lookup(StatementHandle handle) {
         ConnectionState state = connections.get(handle.connectionId);
+        if (state != null) {
+            state.touch();
+        }
         return state == null ? null : state.statement(handle.id);
     }
 }

@@ -18,6 +18,7 @@ final class ConnectionState implements AutoCloseable {
     private final Map<Integer, StatementState> statements = new ConcurrentHashMap<>();
     private final AtomicInteger nextStatementId = new AtomicInteger();
     private final ConnectionPropertiesImpl properties;
+    private volatile long lastUsedNanos = System.nanoTime();
 
     ConnectionState(EngineSession session, Map<String, String> info) {
         this.session = session;
@@ -25,6 +26,16 @@ final class ConnectionState implements AutoCloseable {
         // The zone Avatica used to encode date and time parameters on the client side.
         this.calendar = Calendar.getInstance(zone == null ? TimeZone.getDefault() : TimeZone.getTimeZone(zone), Locale.ROOT);
         this.properties = new ConnectionPropertiesImpl(true, false, Connection.TRANSACTION_NONE, null, "default");
+    }
+
+    /** Notes a request on this connection, for a server that closes connections left idle. */
+    void touch() {
+        lastUsedNanos = System.nanoTime();
+    }
+
+    /** Nanoseconds since the last request, as of {@code now} ({@link System#nanoTime()}). */
+    long idleNanos(long now) {
+        return now - lastUsedNanos;
     }
 
     StatementState newStatement(String sql, Meta.Signature signature) {

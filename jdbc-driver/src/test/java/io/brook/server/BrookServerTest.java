@@ -1,0 +1,153 @@
+package io.brook.server;
+
+import io.brook.server.auth.UserFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static io.brook.server.ServerFixture.avatica;
+import static io.brook.server.ServerFixture.execute;
+import static io.brook.server.ServerFixture.post;
+import static io.brook.server.ServerFixture.rows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code brook server} over loopback: Avatica in both serializations, Brook's URL, streaming, cancel, users. */
+@Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class BrookServerTest {
+    @TempDir
+    Path directory;
+    private BrookServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+    @BeforeEach
+    void start() {
+        server = BrookServer.start(ServerOptions.local(0, directory.resolve("data")).withClientTimeout(Duration.ofSeconds(2)));
+    }
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+        server.close();
+    }
+
+    @Test
+    void theStockAvaticaDriverWorksInBothSerializationsAndBrooksUrlToo() throws SQLException {
+        try (Connection protobuf = avatica(server, "protobuf")) {
+            execute(protobuf, "CREATE STREAM s (id int64, name string)");
+            execute(protobuf, "INSERT INTO s (id, name) VALUES (1, 'one'), (2, 'two')");
+            assertEquals(List.of("1|one", "2|two"), rows(protobuf, "SELECT id, name FROM table(s) ORDER BY id"));
+        }
+        try (Connection json = avatica(server, "json")) {
+            assertEquals(List.of("2"), rows(json, "SELECT count() FROM table(s)"));
+        }
+        try (Connection brook = DriverManager.getConnection(server.jdbcUrl())) {
+            assertEquals(List.of("two"), rows(brook, "SELECT name FROM table(s) WHERE id = 2"));
+            SQLException error = assertThrows(SQLException.class, () -> rows(brook, "SELECT nope FROM table(s)"));
+            assertTrue(error.getMessage().contains("Unknown identifier: nope"), error.getMessage());
+        }
+    }
+
+    @Test
+    void aStreamingQueryReachesTheClientRowByRowAndClosingTheClientStopsIt() throws Exception {
+        try (Connection writer = DriverManager.getConnection(server.jdbcUrl());
+             Connection reader = DriverManager.getConnection(server.jdbcUrl());
+             Statement statement = reader.createStatement()) {
+            execute(writer, "CREATE STREAM events (id int64)");
+            // seek_to='earliest': the inserts below cannot come before the query's start. The
+            // server hands each row over as soon as it is produced; Avatica's client reads one row
+            // ahead, so next() returns row n once row n + 1 has arrived.
+            Future<ResultSet> started = threads.submit(() -> statement.executeQuery(
+                    "SELECT id FROM events SETTINGS seek_to='earliest'"));
+            execute(writer, "INSERT INTO events (id) VALUES (1)");
+            ResultSet rows = started.get(20, TimeUnit.SECONDS);
+            for (long id = 1; id <= 3; id++) {
+                Future<Long> next = threads.submit(() -> rows.next() ? rows.getLong(1) : -1L);
+                Thread.sleep(100);
+                execute(writer, "INSERT INTO events (id) VALUES (" + (id + 1) + ")");
+                assertEquals(id, next.get(20, TimeUnit.SECONDS), "row " + id + " arrives while the query runs");
+            }
+            reader.close();
+            assertEquals(1, server.openConnections(), "closing the client closed its connection and query");
+        }
+    }
+
+    @Test
+    void aClientThatGoesAwayIsClosedAfterTheTimeout() throws Exception {
+        String open = "{\"request\":\"openConnection\",\"connectionId\":\"gone-1\",\"info\":{}}";
+        assertEquals(200, post(server.httpUrl(), open).status());
+        assertEquals(1, server.openConnections());
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (server.openConnections() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(0, server.openConnections(), "the silent connection was closed");
+    }
+
+    @Test
+    void badRequestsGetErrorsAndTheServerKeepsServing() throws SQLException {
+        ServerFixture.Reply garbage = post(server.httpUrl(), "\u0001\u0002not protobuf");
+        assertTrue(garbage.status() >= 400, garbage.toString());
+        ServerFixture.Reply badJson = post(server.httpUrl(), "{\"request\": ");
+        assertTrue(badJson.status() >= 400, badJson.toString());
+        ServerFixture.Reply unknownStatement = post(server.httpUrl(),
+                "{\"request\":\"fetch\",\"connectionId\":\"none\",\"statementId\":42,\"offset\":0,\"fetchMaxRowCount\":10}");
+        assertTrue(unknownStatement.body().contains("\"missingStatement\":true"), unknownStatement.toString());
+        ServerFixture.Reply missing = post(server.httpUrl() + "/no/such/path", "{}");
+        assertEquals(404, missing.status());
+        try (Connection connection = avatica(server, "protobuf")) {
+            assertEquals(List.of("1"), rows(connection, "SELECT 1"));
+        }
+    }
+
+    @Test
+    void anOversizedRequestIsRefused() {
+        server.close();
+        server = BrookServer.start(ServerOptions.local(0, directory.resolve("data")).withMaxRequestBytes(1_000));
+        ServerFixture.Reply reply = post(server.httpUrl() + "/brook/v1/query", "SELECT '" + "x".repeat(2_000) + "'");
+        assertEquals(413, reply.status(), reply.body());
+        assertEquals(200, post(server.httpUrl() + "/brook/v1/query", "SELECT 1").status());
+    }
+
+    @Test
+    void withAUsersFileWrongCredentialsGet401AndNothingRuns(@TempDir Path config) throws Exception {
+        server.close();
+        Path users = config.resolve("users");
+        UserFile.put(users, "ann", "s3cret".toCharArray());
+        server = BrookServer.start(ServerOptions.local(0, directory.resolve("data")).withUsers(users));
+        String query = server.httpUrl() + "/brook/v1/query";
+        assertEquals(401, post(query, "CREATE STREAM must_not_exist (a int32)").status());
+        assertEquals(401, post(query, "CREATE STREAM must_not_exist (a int32)", "ann", "wrong").status());
+        assertEquals(401, post(query, "CREATE STREAM must_not_exist (a int32)", "bob", "s3cret").status());
+        Properties wrong = new Properties();
+        wrong.setProperty("user", "ann");
+        wrong.setProperty("password", "wrong");
+        assertThrows(Exception.class, () -> DriverManager.getConnection(server.jdbcUrl(), wrong).createStatement()
+                .executeQuery("SELECT 1"));
+        Properties right = new Properties();
+        right.setProperty("user", "ann");
+        right.setProperty("password", "s3cret");
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), right)) {
+            assertEquals(List.of("0"), rows(connection, "SELECT count() FROM system.streams WHERE name = 'must_not_exist'"));
+        }
+        assertEquals(200, post(query, "SELECT 1", "ann", "s3cret").status());
+        assertTrue(!java.nio.file.Files.readString(users).contains("s3cret"), "only a hash is stored");
+    }
+}
