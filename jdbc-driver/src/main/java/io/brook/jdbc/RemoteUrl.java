@@ -51,6 +51,11 @@ final class RemoteUrl {
         }
         Properties forwarded = new Properties();
         forwarded.putAll(properties);
-        return new org.apache.calcite.avatica.remote.Driver().connect(avatica.toString(), forwarded);
+        try {
+            return new org.apache.calcite.avatica.remote.Driver().connect(avatica.toString(), forwarded);
+        } catch (RuntimeException e) {
+            // Avatica's HTTP client reports an unreachable server as an unchecked exception
+            throw new SQLException("Cannot reach the Brook server at " + server + ": " + e.getMessage(), "08001", e);
+        }
     }
 }

@@ -8,7 +8,6 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
@@ -44,10 +43,16 @@ class BrookDriverTest {
     }
 
     @Test
-    void remoteUrlsFailWithAClearMessage() {
-        SQLException failure = assertThrows(SQLFeatureNotSupportedException.class,
-                () -> DriverManager.getConnection("jdbc:brook:remote:http://localhost:8765"));
-        assertTrue(failure.getMessage().startsWith("Remote Brook servers"), failure.getMessage());
+    void aRemoteUrlWithNoServerBehindItFailsWithAClearMessage() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        SQLException failure = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection("jdbc:brook:remote:http://127.0.0.1:" + port));
+        assertEquals("08001", failure.getSQLState());
+        assertTrue(failure.getMessage().startsWith("Cannot reach the Brook server at http://127.0.0.1:" + port),
+                failure.getMessage());
     }
 
     @Test
