@@ -30,7 +30,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.StringJoiner;
 
 /**
  * GROUP BY over {@code session} windows (SPEC 1.8): per value of the other group keys, rows less
@@ -497,12 +496,7 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
 
         @Override
         public String describe() {
-            StringJoiner keyText = new StringJoiner(", ");
-            keys.forEach(key -> keyText.add(key.describe()));
-            StringJoiner callText = new StringJoiner(", ");
-            calls.forEach(call -> callText.add(call.describe()));
-            return "Session aggregate " + spec.describe() + " by (" + keyText + ") (" + callText + "), emit "
-                    + emit.describe(spec.axis());
+            return WindowPlanText.of("Session aggregate", spec, keys, calls, emit);
         }
     }
 }

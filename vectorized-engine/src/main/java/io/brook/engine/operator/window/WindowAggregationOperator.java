@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -359,12 +358,7 @@ public final class WindowAggregationOperator implements Operator, Checkpointable
 
         @Override
         public String describe() {
-            StringJoiner keyText = new StringJoiner(", ");
-            keys.forEach(key -> keyText.add(key.describe()));
-            StringJoiner callText = new StringJoiner(", ");
-            calls.forEach(call -> callText.add(call.describe()));
-            return "Window aggregate " + spec.describe() + " by (" + keyText + ") (" + callText + "), emit "
-                    + emit.describe(spec.axis());
+            return WindowPlanText.of("Window aggregate", spec, keys, calls, emit);
         }
     }
 }
