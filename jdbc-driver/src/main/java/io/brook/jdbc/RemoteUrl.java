@@ -11,7 +11,8 @@ import java.util.Properties;
  * driver ({@code jdbc:avatica:remote:url=http://host:8765;serialization=protobuf}) talking to
  * {@code brook server}. {@code user} and {@code password} become HTTP BASIC credentials;
  * {@code serialization=json} switches the wire format; other properties go to the server's
- * session as connection properties (e.g. {@code query_mode=table}).
+ * session as connection properties (e.g. {@code query_mode=table}). {@code Statement.cancel()}
+ * reaches the server ({@link RemoteCancel}).
  */
 final class RemoteUrl {
     static final String PREFIX = BrookUrl.PREFIX + "remote:";
@@ -52,7 +53,8 @@ final class RemoteUrl {
         Properties forwarded = new Properties();
         forwarded.putAll(properties);
         try {
-            return new org.apache.calcite.avatica.remote.Driver().connect(avatica.toString(), forwarded);
+            Connection connection = new org.apache.calcite.avatica.remote.Driver().connect(avatica.toString(), forwarded);
+            return RemoteCancel.wrap(connection, server, user, password);
         } catch (RuntimeException e) {
             // Avatica's HTTP client reports an unreachable server as an unchecked exception
             throw new SQLException("Cannot reach the Brook server at " + server + ": " + e.getMessage(), "08001", e);

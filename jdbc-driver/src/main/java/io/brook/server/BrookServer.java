@@ -76,7 +76,7 @@ public final class BrookServer implements AutoCloseable {
             }), LONGEST_FETCH_WAIT);
             ObjectMapper mapper = new ObjectMapper();
             ServerHandler handler = new ServerHandler(authenticator, new AvaticaEndpoint(new LocalService(meta)),
-                    new IngestEndpoint(engine, mapper), new QueryEndpoint(engine, mapper), mapper,
+                    new IngestEndpoint(engine, mapper), new QueryEndpoint(engine, mapper), meta, mapper,
                     options.maxRequestBytes());
             QueuedThreadPool threads = new QueuedThreadPool(256, 8);
             threads.setName("brook-http");

@@ -2,6 +2,7 @@ package io.brook.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brook.engine.error.BrookException;
+import io.brook.jdbc.meta.BrookMeta;
 import io.brook.server.auth.Authenticator;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.AbstractHandler;
@@ -35,15 +36,17 @@ final class ServerHandler extends AbstractHandler {
     private final AvaticaEndpoint avatica;
     private final IngestEndpoint ingest;
     private final QueryEndpoint query;
+    private final BrookMeta meta;
     private final ObjectMapper mapper;
     private final long maxRequestBytes;
 
     ServerHandler(Authenticator authenticator, AvaticaEndpoint avatica, IngestEndpoint ingest, QueryEndpoint query,
-                  ObjectMapper mapper, long maxRequestBytes) {
+                  BrookMeta meta, ObjectMapper mapper, long maxRequestBytes) {
         this.authenticator = authenticator;
         this.avatica = avatica;
         this.ingest = ingest;
         this.query = query;
+        this.meta = meta;
         this.mapper = mapper;
         this.maxRequestBytes = maxRequestBytes;
     }
@@ -87,6 +90,9 @@ final class ServerHandler extends AbstractHandler {
                 json(response, HttpServletResponse.SC_OK, Map.of("request_id", requestId));
             } else if (path.equals("/brook/v1/query")) {
                 query.run(query.sql(body, request.getContentType()), requestId, response);
+            } else if (path.equals("/brook/v1/cancel")) {
+                cancel(body);
+                json(response, HttpServletResponse.SC_OK, Map.of("request_id", requestId));
             } else {
                 error(response, HttpServletResponse.SC_NOT_FOUND, "No such endpoint: " + path, 0, requestId);
             }
@@ -100,6 +106,22 @@ final class ServerHandler extends AbstractHandler {
                 error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Server error: " + e, 0, requestId);
             }
         }
+    }
+
+    /** {@code {"connection_id": "...", "statement_id": n}}: cancels that statement's execution or query (code 394). */
+    private void cancel(byte[] body) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode request;
+        try {
+            request = mapper.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BrookException(io.brook.engine.error.ErrorCode.BAD_ARGUMENTS, "Invalid JSON body: " + e.getOriginalMessage());
+        }
+        if (request == null || !request.path("connection_id").isTextual() || !request.path("statement_id").canConvertToInt()) {
+            throw new BrookException(io.brook.engine.error.ErrorCode.BAD_ARGUMENTS,
+                    "The body must be {\"connection_id\": \"...\", \"statement_id\": <number>}");
+        }
+        meta.cancel(new org.apache.calcite.avatica.Meta.StatementHandle(request.get("connection_id").textValue(),
+                request.get("statement_id").intValue(), null));
     }
 
     /** The body, or null when it is larger than the limit. */

@@ -90,6 +90,25 @@ class BrookServerTest {
     }
 
     @Test
+    void cancelThroughBrooksUrlStopsTheQueryOnTheServer() throws Exception {
+        try (Connection writer = DriverManager.getConnection(server.jdbcUrl());
+             Connection reader = DriverManager.getConnection(server.jdbcUrl());
+             Statement statement = reader.createStatement()) {
+            execute(writer, "CREATE STREAM ticks (id int64)");
+            Future<ResultSet> started = threads.submit(() -> statement.executeQuery(
+                    "SELECT id FROM ticks SETTINGS seek_to='earliest'"));
+            execute(writer, "INSERT INTO ticks (id) VALUES (1)");
+            ResultSet rows = started.get(20, TimeUnit.SECONDS);
+            Future<Boolean> waiting = threads.submit(() -> rows.next() && rows.next());
+            Thread.sleep(300);
+            statement.cancel();
+            java.util.concurrent.ExecutionException stopped = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> waiting.get(20, TimeUnit.SECONDS));
+            assertTrue(String.valueOf(stopped.getCause()).contains("Query was cancelled"), String.valueOf(stopped.getCause()));
+        }
+    }
+
+    @Test
     void aClientThatGoesAwayIsClosedAfterTheTimeout() throws Exception {
         String open = "{\"request\":\"openConnection\",\"connectionId\":\"gone-1\",\"info\":{}}";
         assertEquals(200, post(server.httpUrl(), open).status());
