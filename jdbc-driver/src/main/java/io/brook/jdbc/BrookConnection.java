@@ -11,15 +11,31 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Properties;
 
-/** A connection to an in-process engine. Statements report engine failures with their codes. */
+/**
+ * A connection to an in-process engine, or (made by {@link RemoteDriver}) to a {@code brook
+ * server} through Avatica's remote Meta. Statements report engine failures with their codes.
+ */
 final class BrookConnection extends AvaticaConnection {
+    private final RemoteCancel remoteCancel;
 
     BrookConnection(UnregisteredDriver driver, AvaticaFactory factory, String url, Properties info) {
         super(driver, factory, url, info);
+        this.remoteCancel = driver instanceof RemoteDriver remote ? remote.cancel() : null;
     }
 
+    /** The in-process Meta; null for a remote connection. */
     BrookMeta brookMeta() {
-        return (BrookMeta) meta;
+        return meta instanceof BrookMeta brook ? brook : null;
+    }
+
+    /** The Meta behind the connection, in-process or remote. */
+    org.apache.calcite.avatica.Meta meta() {
+        return meta;
+    }
+
+    /** How a statement's cancel reaches the server; null for an in-process connection. */
+    RemoteCancel remoteCancel() {
+        return remoteCancel;
     }
 
     @Override

@@ -30,8 +30,13 @@ final class BrookResultSet extends AvaticaResultSet {
 
     @Override
     protected AvaticaResultSet execute() throws SQLException {
-        MetaFrameSource source = new MetaFrameSource(((BrookConnection) statement.connection).brookMeta(),
-                statement.handle);
+        BrookConnection connection = (BrookConnection) statement.connection;
+        if (connection.brookMeta() == null) {
+            // a server's frames, read with Avatica's accessors, but no row ahead of the one asked for
+            return execute2(org.apache.calcite.avatica.MetaImpl.createCursor(signature.cursorFactory,
+                    new RemoteFrames(connection.meta(), statement.handle, firstFrame, getFetchSize())), signature.columns);
+        }
+        MetaFrameSource source = new MetaFrameSource(connection.brookMeta(), statement.handle);
         return execute2(new FrameCursor(firstFrame, source, getFetchSize()), signature.columns);
     }
 
@@ -40,7 +45,12 @@ final class BrookResultSet extends AvaticaResultSet {
         if (cancelled) {
             throw SqlErrors.cancelled();
         }
-        return super.next();
+        try {
+            return super.next();
+        } catch (RuntimeException e) {
+            // a remote fetch fails unchecked (Avatica's client): report it as the SQLException it is
+            throw SqlErrors.translate(e);
+        }
     }
 
     @Override

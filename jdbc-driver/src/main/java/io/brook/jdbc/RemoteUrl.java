@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * {@code jdbc:brook:remote:http://host:8765[;name=value...]}: a thin alias for Avatica's remote
- * driver ({@code jdbc:avatica:remote:url=http://host:8765;serialization=protobuf}) talking to
- * {@code brook server}. {@code user} and {@code password} become HTTP BASIC credentials;
+ * {@code jdbc:brook:remote:http://host:8765[;name=value...]}: Avatica's remote protocol
+ * ({@code jdbc:avatica:remote:url=http://host:8765;serialization=protobuf}) to {@code brook
+ * server}, with Brook's JDBC objects ({@link RemoteDriver}): rows are not read ahead. {@code user} and {@code password} become HTTP BASIC credentials;
  * {@code serialization=json} switches the wire format; other properties go to the server's
  * session as connection properties (e.g. {@code query_mode=table}). {@code Statement.cancel()}
  * reaches the server ({@link RemoteCancel}).
@@ -53,8 +53,7 @@ final class RemoteUrl {
         Properties forwarded = new Properties();
         forwarded.putAll(properties);
         try {
-            Connection connection = new org.apache.calcite.avatica.remote.Driver().connect(avatica.toString(), forwarded);
-            return RemoteCancel.wrap(connection, server, user, password);
+            return new RemoteDriver(new RemoteCancel(server, user, password)).connect(avatica.toString(), forwarded);
         } catch (RuntimeException e) {
             // Avatica's HTTP client reports an unreachable server as an unchecked exception
             throw new SQLException("Cannot reach the Brook server at " + server + ": " + e.getMessage(), "08001", e);

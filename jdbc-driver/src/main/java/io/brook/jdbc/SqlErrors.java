@@ -42,6 +42,10 @@ public final class SqlErrors {
         if (failure instanceof SQLException sqlException) {
             return sqlException;
         }
+        if (failure instanceof org.apache.calcite.avatica.AvaticaClientRuntimeException remote) {
+            // a server's error met in a fetch: its code and SQLState came over the wire
+            return new SQLException(remote.getMessage(), remote.getSqlState(), remote.getErrorCode(), remote);
+        }
         String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
         return new SQLException(message, ErrorCode.LOGICAL_ERROR.sqlState(), ErrorCode.LOGICAL_ERROR.number(), failure);
     }

@@ -27,9 +27,13 @@ final class StatementSupport {
         maxRows = rows;
     }
 
+    /** In-process only: a server gets the row cap with each request and applies its own timeouts. */
     void beforeExecute() {
-        meta().setQueryTimeout(statement.handle, timeoutMillis);
-        meta().setMaxRows(statement.handle, maxRows);
+        BrookMeta meta = connection().brookMeta();
+        if (meta != null) {
+            meta.setQueryTimeout(statement.handle, timeoutMillis);
+            meta.setMaxRows(statement.handle, maxRows);
+        }
     }
 
     /**
@@ -37,14 +41,19 @@ final class StatementSupport {
      * with code 394, and a {@code next()} already waiting for rows wakes with the same error.
      * Deliberately not synchronized on the statement, which an execution in progress holds.
      */
-    void cancel(AvaticaResultSet openResultSet) {
+    void cancel(AvaticaResultSet openResultSet) throws java.sql.SQLException {
         if (openResultSet instanceof BrookResultSet results) {
             results.markCancelled();
         }
-        meta().cancel(statement.handle);
+        BrookMeta meta = connection().brookMeta();
+        if (meta != null) {
+            meta.cancel(statement.handle);
+        } else {
+            connection().remoteCancel().cancel(statement);
+        }
     }
 
-    private BrookMeta meta() {
-        return ((BrookConnection) statement.connection).brookMeta();
+    private BrookConnection connection() {
+        return (BrookConnection) statement.connection;
     }
 }

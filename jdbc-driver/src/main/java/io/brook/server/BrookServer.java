@@ -8,7 +8,6 @@ import io.brook.jdbc.meta.BrookMeta;
 import io.brook.jdbc.meta.FacadeSession;
 import io.brook.server.auth.Authenticator;
 import io.brook.server.auth.UserFile;
-import org.apache.calcite.avatica.remote.LocalService;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -29,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code brook server}: one engine on a data directory served over HTTP on one port, Avatica's
- * protocol (protobuf and JSON) over {@code LocalService(BrookMeta)} for JDBC clients and Brook's
+ * protocol (protobuf and JSON) over {@code LocalService(BrookMeta)} ({@link WireService}) for JDBC clients and Brook's
  * REST API beside it (SPEC 5.2). The engine's local API user (SPEC 5.3) is made at start, held
  * in memory only and accepted like any user. JDBC connections left without a request for the
  * client timeout are closed and their queries stopped.
@@ -75,7 +74,7 @@ public final class BrookServer implements AutoCloseable {
             BrookMeta meta = new BrookMeta(properties -> new FacadeSession(engine, engine.openSession(properties), () -> {
             }), LONGEST_FETCH_WAIT);
             ObjectMapper mapper = new ObjectMapper();
-            ServerHandler handler = new ServerHandler(authenticator, new AvaticaEndpoint(new LocalService(meta)),
+            ServerHandler handler = new ServerHandler(authenticator, new AvaticaEndpoint(new WireService(meta)),
                     new IngestEndpoint(engine, mapper), new QueryEndpoint(engine, mapper), meta, mapper,
                     options.maxRequestBytes());
             QueuedThreadPool threads = new QueuedThreadPool(256, 8);
