@@ -273,8 +273,8 @@ SELECT n FROM fresh_module
 ----
 1
 
-# the local API globals are injected only when the local API user is enabled (SPEC 5.3); an
-# embedded engine has none
+# the local API globals are injected only when the local API user is enabled (SPEC 5.3): a
+# server has one, an embedded engine none (${local_api_user} is true over the wire, false embedded)
 statement ok
 CREATE EXTERNAL STREAM api_globals (has_user bool) AS $$
 def api_globals():
@@ -282,9 +282,9 @@ def api_globals():
 $$ SETTINGS type='python'
 
 query
-SELECT has_user FROM api_globals
+SELECT has_user = ${local_api_user} FROM api_globals
 ----
-false
+true
 
 # ---- 3.2 order: init, read, deinit; deinit also after an error, never after a failed init -------
 

@@ -34,10 +34,21 @@ public final class SqlErrors {
      * The engine failure somewhere in {@code failure}'s causes as an SQLException; a failure that
      * holds none stays as it is (an SQLException) or becomes a general error (code 49, HY000).
      */
+    /** What Avatica's client writes before a server's message: the statement, or the prepared one. */
+    private static final java.util.regex.Pattern AVATICA_PREFIX = java.util.regex.Pattern.compile(
+            "Error while executing (?:SQL \"(?s:.*?)\"|a prepared statement[^:]*): ");
+
     public static SQLException translate(Throwable failure) {
         BrookException engineFailure = find(failure);
         if (engineFailure != null) {
             return of(engineFailure);
+        }
+        if (failure instanceof org.apache.calcite.avatica.AvaticaSqlException remote && remote.getErrorCode() > 0) {
+            // a server's error: its message, code and SQLState as the server gave them (SPEC 2),
+            // without the "Error while executing SQL ..." that Avatica's client puts in front
+            java.util.regex.Matcher prefix = AVATICA_PREFIX.matcher(remote.getErrorMessage());
+            String message = prefix.lookingAt() ? remote.getErrorMessage().substring(prefix.end()) : remote.getErrorMessage();
+            return new SQLException(message, remote.getSQLState(), remote.getErrorCode(), remote);
         }
         if (failure instanceof SQLException sqlException) {
             return sqlException;

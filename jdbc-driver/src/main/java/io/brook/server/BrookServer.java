@@ -74,7 +74,7 @@ public final class BrookServer implements AutoCloseable {
             BrookMeta meta = new BrookMeta(properties -> new FacadeSession(engine, engine.openSession(properties), () -> {
             }), LONGEST_FETCH_WAIT);
             ObjectMapper mapper = new ObjectMapper();
-            ServerHandler handler = new ServerHandler(authenticator, new AvaticaEndpoint(new WireService(meta)),
+            ServerHandler handler = new ServerHandler(authenticator, new AvaticaEndpoint(ErrorTranslatingService.wrap(new WireService(meta))),
                     new IngestEndpoint(engine, mapper), new QueryEndpoint(engine, mapper), meta, mapper,
                     options.maxRequestBytes());
             QueuedThreadPool threads = new QueuedThreadPool(256, 8);

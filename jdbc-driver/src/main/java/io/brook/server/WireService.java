@@ -18,7 +18,8 @@ import java.util.Map;
  * formats carry: in-process frames hold {@code java.time} values, UUIDs, maps and arrays as
  * Brook's driver reads them, which Avatica's serialization does not take. Datetimes travel as
  * Avatica's local timestamps (milliseconds since the epoch, column representation LONG), dates as
- * days since the epoch (INTEGER), UUIDs and maps as their text, arrays and tuples as lists.
+ * days since the epoch (INTEGER), UUIDs and maps as their text, arrays and tuples as lists (a
+ * tuple column as an object column).
  */
 final class WireService extends LocalService {
 
@@ -42,6 +43,16 @@ final class WireService extends LocalService {
         }
         List<ColumnMetaData> columns = new ArrayList<>(signature.columns.size());
         for (ColumnMetaData column : signature.columns) {
+            if (column.type.id == java.sql.Types.STRUCT) {
+                // Avatica's client reads a STRUCT only as a record of named fields: a tuple goes as an object
+                columns.add(new ColumnMetaData(column.ordinal, column.autoIncrement, column.caseSensitive,
+                        column.searchable, column.currency, column.nullable, column.signed, column.displaySize,
+                        column.label, column.columnName, column.schemaName, column.precision, column.scale,
+                        column.tableName, column.catalogName,
+                        ColumnMetaData.scalar(java.sql.Types.JAVA_OBJECT, column.type.name, ColumnMetaData.Rep.OBJECT),
+                        column.readOnly, column.writable, column.definitelyWritable, column.columnClassName));
+                continue;
+            }
             columns.add(switch (column.type.rep) {
                 case JAVA_SQL_TIMESTAMP, JAVA_UTIL_DATE -> column.setRep(ColumnMetaData.Rep.LONG);
                 case JAVA_SQL_DATE, JAVA_SQL_TIME -> column.setRep(ColumnMetaData.Rep.INTEGER);
@@ -70,6 +81,26 @@ final class WireService extends LocalService {
         return new Meta.Frame(frame.offset, frame.done, rows);
     }
 
+    /** A map as Brook's driver prints one: {@code {k:1,l:2}}, lists inside as {@code [a,b]}. */
+    private static String text(Object value) {
+        return switch (value) {
+            case null -> "NULL";
+            case Map<?, ?> map -> {
+                StringBuilder text = new StringBuilder("{");
+                map.forEach((key, item) -> text.append(text.length() > 1 ? "," : "").append(text(key)).append(':')
+                        .append(text(item)));
+                yield text.append('}').toString();
+            }
+            case List<?> items -> {
+                StringBuilder text = new StringBuilder("[");
+                items.forEach(item -> text.append(text.length() > 1 ? "," : "").append(text(item)));
+                yield text.append(']').toString();
+            }
+            case Object[] items -> text(java.util.Arrays.asList(items));
+            default -> value.toString();
+        };
+    }
+
     static Object value(Object value) {
         return switch (value) {
             case null -> null;
@@ -87,7 +118,7 @@ final class WireService extends LocalService {
             case LocalDate date -> (int) date.toEpochDay();
             case Date date -> (int) date.toLocalDate().toEpochDay();
             case java.util.UUID uuid -> uuid.toString();
-            case Map<?, ?> map -> map.toString();
+            case Map<?, ?> map -> text(map);
             case java.sql.Array array -> {
                 try {
                     yield value((Object[]) array.getArray());

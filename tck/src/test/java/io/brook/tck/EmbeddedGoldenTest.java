@@ -20,7 +20,7 @@ class EmbeddedGoldenTest {
         return GoldenFiles.all().map(file -> DynamicTest.dynamicTest(file.name(), () -> {
             try (WebhookServer webhook = WebhookServer.start()) {
                 Connection connection = DriverManager.getConnection("jdbc:brook:mem:tck-" + file.name() + "-" + System.nanoTime());
-                try (GoldenRunner runner = new GoldenRunner(file.name(), connection, Map.of("webhook_url", webhook.url()))) {
+                try (GoldenRunner runner = new GoldenRunner(file.name(), connection, Map.of("webhook_url", webhook.url(), "local_api_user", "false"))) {
                     runner.run(GoldenFile.parse(file.text()));
                 }
             }

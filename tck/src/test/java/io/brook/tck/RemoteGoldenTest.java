@@ -1,0 +1,36 @@
+package io.brook.tck;
+
+import io.brook.server.BrookServer;
+import io.brook.server.ServerOptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Every golden file over the wire: each on a fresh {@code brook server} (its own data directory,
+ * a loopback port) through {@code jdbc:brook:remote:}, with its own {@link WebhookServer}.
+ */
+class RemoteGoldenTest {
+    @TempDir
+    Path directory;
+
+    @TestFactory
+    Stream<DynamicTest> goldenFiles() throws IOException {
+        return GoldenFiles.all().map(file -> DynamicTest.dynamicTest(file.name(), () -> {
+            try (WebhookServer webhook = WebhookServer.start();
+                 BrookServer server = BrookServer.start(ServerOptions.local(0, directory.resolve(file.name())))) {
+                Connection connection = DriverManager.getConnection(server.jdbcUrl());
+                try (GoldenRunner runner = new GoldenRunner(file.name(), connection, Map.of("webhook_url", webhook.url(), "local_api_user", "true"))) {
+                    runner.run(GoldenFile.parse(file.text()));
+                }
+            }
+        }));
+    }
+}
