@@ -39,9 +39,9 @@ final class ReferenceAvaticaServer implements AutoCloseable {
         server.start();
     }
 
-    /** The stock Avatica driver's URL for this server, over protobuf. */
-    String jdbcUrl() {
-        return "jdbc:avatica:remote:url=http://127.0.0.1:" + server.getPort() + ";serialization=protobuf";
+    /** {@code http://127.0.0.1:port}. */
+    String httpUrl() {
+        return "http://127.0.0.1:" + server.getPort();
     }
 
     @Override

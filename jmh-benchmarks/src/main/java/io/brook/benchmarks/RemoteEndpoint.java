@@ -22,20 +22,35 @@ final class RemoteEndpoint implements AutoCloseable {
         this.server = server;
     }
 
-    /** {@code brook server} on loopback over a data directory in {@code directory}. */
-    static RemoteEndpoint brookServer(Path directory) {
-        BrookServer server = BrookServer.start(ServerOptions.local(0, directory.resolve("data")));
-        return new RemoteEndpoint("jdbc:avatica:remote:url=" + server.httpUrl() + ";serialization=protobuf", true, server);
+    /** The systems compared. */
+    enum Kind {
+        /** {@code brook server} on loopback, reached with the stock Avatica driver over protobuf. */
+        BROOK_SERVER,
+        /** Brook's embedded driver on a data directory. */
+        BROOK_EMBEDDED,
+        /** Avatica's reference server over in-memory HSQLDB, reached like {@link #BROOK_SERVER}. */
+        AVATICA_HSQLDB
     }
 
-    static RemoteEndpoint brookEmbedded(Path directory) {
-        return new RemoteEndpoint("jdbc:brook:file:" + directory.resolve("data"), true, () -> {
-        });
+    /** Starts the system (the Brook ones keep their data under {@code directory}). */
+    static RemoteEndpoint open(Kind kind, Path directory) throws SQLException {
+        return switch (kind) {
+            case BROOK_SERVER -> {
+                BrookServer server = BrookServer.start(ServerOptions.local(0, directory.resolve("data")));
+                yield new RemoteEndpoint(avaticaUrl(server.httpUrl()), true, server);
+            }
+            case BROOK_EMBEDDED -> new RemoteEndpoint("jdbc:brook:file:" + directory.resolve("data"), true, () -> {
+            });
+            case AVATICA_HSQLDB -> {
+                ReferenceAvaticaServer server = new ReferenceAvaticaServer();
+                yield new RemoteEndpoint(avaticaUrl(server.httpUrl()), false, server);
+            }
+        };
     }
 
-    static RemoteEndpoint avaticaHsqldb() throws SQLException {
-        ReferenceAvaticaServer server = new ReferenceAvaticaServer();
-        return new RemoteEndpoint(server.jdbcUrl(), false, server);
+    /** The stock Avatica driver's URL for a server, over protobuf. */
+    static String avaticaUrl(String httpUrl) {
+        return "jdbc:avatica:remote:url=" + httpUrl + ";serialization=protobuf";
     }
 
     String jdbcUrl() {

@@ -14,7 +14,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -40,16 +39,19 @@ public class RemoteServerBenchmark {
     /** A system and one JDBC connection to it, for a whole fork. */
     @State(Scope.Benchmark)
     public abstract static class Connected {
+        private final RemoteEndpoint.Kind kind;
         ScratchDirectory directory;
         RemoteEndpoint endpoint;
         Connection connection;
 
-        abstract RemoteEndpoint open(Path directory) throws SQLException;
+        Connected(RemoteEndpoint.Kind kind) {
+            this.kind = kind;
+        }
 
         @Setup(Level.Trial)
         public void connect() throws SQLException {
             directory = new ScratchDirectory("brook-remote-");
-            endpoint = open(directory.path());
+            endpoint = RemoteEndpoint.open(kind, directory.path());
             connection = DriverManager.getConnection(endpoint.jdbcUrl());
         }
 
@@ -77,6 +79,10 @@ public class RemoteServerBenchmark {
         String table;
         private int created;
 
+        InsertTarget(RemoteEndpoint.Kind kind) {
+            super(kind);
+        }
+
         @Setup(Level.Iteration)
         public void createTable() throws SQLException {
             table = "ingest_" + ++created;
@@ -98,6 +104,10 @@ public class RemoteServerBenchmark {
         @Param("10000")
         public int fetchRows;
 
+        QueryTarget(RemoteEndpoint.Kind kind) {
+            super(kind);
+        }
+
         @Setup(Level.Trial)
         public void load() throws SQLException {
             execute(endpoint.createTable(TABLE));
@@ -105,51 +115,46 @@ public class RemoteServerBenchmark {
         }
     }
 
+    // One state class per system and task, so that each benchmark method names its system.
     @State(Scope.Benchmark)
     public static class BrookServerInsert extends InsertTarget {
-        @Override
-        RemoteEndpoint open(Path directory) {
-            return RemoteEndpoint.brookServer(directory);
+        public BrookServerInsert() {
+            super(RemoteEndpoint.Kind.BROOK_SERVER);
         }
     }
 
     @State(Scope.Benchmark)
     public static class BrookEmbeddedInsert extends InsertTarget {
-        @Override
-        RemoteEndpoint open(Path directory) {
-            return RemoteEndpoint.brookEmbedded(directory);
+        public BrookEmbeddedInsert() {
+            super(RemoteEndpoint.Kind.BROOK_EMBEDDED);
         }
     }
 
     @State(Scope.Benchmark)
     public static class AvaticaServerInsert extends InsertTarget {
-        @Override
-        RemoteEndpoint open(Path directory) throws SQLException {
-            return RemoteEndpoint.avaticaHsqldb();
+        public AvaticaServerInsert() {
+            super(RemoteEndpoint.Kind.AVATICA_HSQLDB);
         }
     }
 
     @State(Scope.Benchmark)
     public static class BrookServerQuery extends QueryTarget {
-        @Override
-        RemoteEndpoint open(Path directory) {
-            return RemoteEndpoint.brookServer(directory);
+        public BrookServerQuery() {
+            super(RemoteEndpoint.Kind.BROOK_SERVER);
         }
     }
 
     @State(Scope.Benchmark)
     public static class BrookEmbeddedQuery extends QueryTarget {
-        @Override
-        RemoteEndpoint open(Path directory) {
-            return RemoteEndpoint.brookEmbedded(directory);
+        public BrookEmbeddedQuery() {
+            super(RemoteEndpoint.Kind.BROOK_EMBEDDED);
         }
     }
 
     @State(Scope.Benchmark)
     public static class AvaticaServerQuery extends QueryTarget {
-        @Override
-        RemoteEndpoint open(Path directory) throws SQLException {
-            return RemoteEndpoint.avaticaHsqldb();
+        public AvaticaServerQuery() {
+            super(RemoteEndpoint.Kind.AVATICA_HSQLDB);
         }
     }
 
