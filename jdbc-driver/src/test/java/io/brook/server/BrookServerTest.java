@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,6 +26,7 @@ import static io.brook.server.ServerFixture.avatica;
 import static io.brook.server.ServerFixture.execute;
 import static io.brook.server.ServerFixture.post;
 import static io.brook.server.ServerFixture.rows;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +86,25 @@ class BrookServerTest {
                 assertEquals("2026-01-02", rows.getString(6));
                 assertTrue(!rows.next());
             }
+        }
+    }
+
+    @Test
+    void aPreparedBatchRunsRemotelyInBothSerializations() throws SQLException {
+        try (Connection protobuf = avatica(server, "protobuf"); Connection json = avatica(server, "json")) {
+            execute(protobuf, "CREATE STREAM batch (id int64, name string)");
+            for (Connection connection : List.of(protobuf, json)) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO batch (id, name) VALUES (?, ?)")) {
+                    for (int row = 0; row < 3; row++) {
+                        insert.setLong(1, connection == protobuf ? row : 10 + row);
+                        insert.setString(2, connection == protobuf ? "protobuf" : "json");
+                        insert.addBatch();
+                    }
+                    assertArrayEquals(new int[] {1, 1, 1}, insert.executeBatch());
+                }
+            }
+            assertEquals(List.of("json|3|10|12", "protobuf|3|0|2"),
+                    rows(protobuf, "SELECT name, count(), min(id), max(id) FROM table(batch) GROUP BY name ORDER BY name"));
         }
     }
 

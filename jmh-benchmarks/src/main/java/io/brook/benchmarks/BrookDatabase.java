@@ -3,7 +3,6 @@ package io.brook.benchmarks;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -49,25 +48,7 @@ final class BrookDatabase implements AutoCloseable {
      * JDBC batch every {@code batchRows} rows. Returns the number of rows the batches reported.
      */
     long insert(String stream, long rows, int batchRows) throws SQLException {
-        BenchmarkData.Values values = BenchmarkData.values();
-        long inserted = 0;
-        try (PreparedStatement insert = connection.prepareStatement(insertSql(stream))) {
-            int pending = 0;
-            for (long id = 0; id < rows; id++) {
-                insert.setLong(1, id);
-                insert.setString(2, BenchmarkData.host(id));
-                insert.setDouble(3, values.next());
-                insert.addBatch();
-                if (++pending == batchRows) {
-                    inserted += total(insert.executeLargeBatch());
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                inserted += total(insert.executeLargeBatch());
-            }
-        }
-        return inserted;
+        return JdbcRows.insert(connection, insertSql(stream), rows, batchRows);
     }
 
     /** The bounded GROUP BY over everything stored, read to the last row. */
@@ -122,14 +103,6 @@ final class BrookDatabase implements AutoCloseable {
                 totals.add(result.getLong(1), result.getString(2), result.getLong(3), result.getDouble(4));
             }
         }
-    }
-
-    private static long total(long[] counts) {
-        long total = 0;
-        for (long count : counts) {
-            total += count;
-        }
-        return total;
     }
 
     @Override

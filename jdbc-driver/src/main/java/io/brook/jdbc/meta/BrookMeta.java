@@ -11,6 +11,9 @@ import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchConnectionException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.proto.Common;
+import org.apache.calcite.avatica.proto.Requests;
+import org.apache.calcite.avatica.remote.ProtobufMeta;
 import org.apache.calcite.avatica.remote.TypedValue;
 
 import java.sql.SQLException;
@@ -31,7 +34,7 @@ import io.brook.engine.catalog.Column;
  * driver calls {@link #cancel}, {@link #closeResults}, {@link #setQueryTimeout} and
  * {@link #setMaxRows}, which Avatica's protocol does not carry.
  */
-public final class BrookMeta extends MetadataMeta {
+public final class BrookMeta extends MetadataMeta implements ProtobufMeta {
     /** Rows in a frame when the client names no fetch size. */
     static final int DEFAULT_FRAME_ROWS = 4096;
 
@@ -187,6 +190,25 @@ public final class BrookMeta extends MetadataMeta {
             rows.add(ParameterValues.toEngine(row, state.calendar));
         }
         return new ExecuteBatchResult(state.session.executeBatch(statement.sql, rows, statement.options(-1)));
+    }
+
+    /**
+     * The protobuf form of {@link #executeBatch}: Avatica's server hands a protobuf batch to this
+     * method instead of decoding it (with {@code parameterValues} left null) when the Meta is a
+     * {@link ProtobufMeta}, and only then.
+     */
+    @Override
+    public ExecuteBatchResult executeBatchProtobuf(StatementHandle handle, List<Requests.UpdateBatch> batches)
+            throws NoSuchStatementException {
+        List<List<TypedValue>> rows = new ArrayList<>(batches.size());
+        for (Requests.UpdateBatch batch : batches) {
+            List<TypedValue> row = new ArrayList<>(batch.getParameterValuesCount());
+            for (Common.TypedValue value : batch.getParameterValuesList()) {
+                row.add(TypedValue.fromProto(value));
+            }
+            rows.add(row);
+        }
+        return executeBatch(handle, rows);
     }
 
     @Override
