@@ -1,0 +1,70 @@
+package io.brook.connector.timeplus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.brook.engine.catalog.Column;
+import io.brook.engine.chunk.Chunk;
+import io.brook.engine.error.BrookException;
+import io.brook.engine.error.ErrorCode;
+import io.brook.engine.expr.vector.VectorReader;
+import io.brook.engine.external.ExternalSink;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One INSERT (or view run) into a timeplus stream: each chunk becomes REST ingests of at most
+ * {@link #ROWS_PER_REQUEST} rows, sent to the hosts in turn. A request that fails fails the
+ * write (a view then retries from its checkpoint); requests already answered stay written.
+ */
+final class RemoteSink implements ExternalSink {
+    static final int ROWS_PER_REQUEST = 16_384;
+
+    private final TimeplusSettings settings;
+    private final List<String> names;
+    private final RemoteBrook remote;
+    private final AtomicLong writes;
+
+    RemoteSink(TimeplusSettings settings, List<Column> columns, RemoteBrook remote, AtomicLong writes) {
+        this.settings = settings;
+        this.names = columns.stream().map(Column::name).toList();
+        this.remote = remote;
+        this.writes = writes;
+    }
+
+    @Override
+    public void write(Chunk chunk) {
+        for (int from = 0; from < chunk.size(); from += ROWS_PER_REQUEST) {
+            int to = Math.min(chunk.size(), from + ROWS_PER_REQUEST);
+            RemoteHost host = settings.hosts().get((int) (writes.getAndIncrement() % settings.hosts().size()));
+            remote.ingest(host, settings, body(chunk, from, to));
+        }
+    }
+
+    private byte[] body(Chunk chunk, int from, int to) {
+        List<List<Object>> rows = new ArrayList<>(to - from);
+        for (int row = from; row < to; row++) {
+            List<Object> values = new ArrayList<>(names.size());
+            for (int column = 0; column < chunk.columnCount(); column++) {
+                values.add(JsonCells.encode(VectorReader.value(chunk.column(column), chunk.position(row))));
+            }
+            rows.add(values);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("columns", names);
+        body.put("data", rows);
+        try {
+            return RemoteBrook.JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new BrookException(ErrorCode.LOGICAL_ERROR, "Cannot encode rows for stream " + settings.stream()
+                    + ": " + e.getOriginalMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        // every write is a complete request; nothing is held between chunks
+    }
+}
