@@ -12,6 +12,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads one host's share of a {@link RemoteSource} on its own thread. A bounded read takes the
@@ -28,7 +30,9 @@ final class HostReader {
     private final RemoteHost host;
     private final String sql;
     private final Thread thread;
+    private final CountDownLatch started = new CountDownLatch(1);
     private volatile InputStream events;
+    private volatile BrookException failure;
 
     HostReader(RemoteSource source, RemoteBrook remote, TimeplusSettings settings, RemoteHost host, String sql) {
         this.source = source;
@@ -41,6 +45,15 @@ final class HostReader {
 
     void start() {
         thread.start();
+    }
+
+    /**
+     * Waits until the host's query runs (for a streaming read: the server answered, so rows
+     * appended from now on are seen) and returns how it failed if it did, else null.
+     */
+    BrookException awaitStarted(long timeoutMillis) throws InterruptedException {
+        started.await(timeoutMillis, TimeUnit.MILLISECONDS);
+        return failure;
     }
 
     /** Ends the read: closes the connection (the server then stops the query) and waits for the thread. */
@@ -57,13 +70,18 @@ final class HostReader {
     private void run() {
         try {
             if (source.bounded()) {
+                started.countDown();
                 for (JsonNode row : remote.query(host, settings, sql).path("data")) {
                     if (!source.hand(row(row))) {
                         return;
                     }
                 }
             } else {
-                events = remote.stream(host, settings, sql);
+                try {
+                    events = remote.stream(host, settings, sql);
+                } finally {
+                    started.countDown();
+                }
                 if (source.stopping()) {
                     closeEvents();
                     return;
@@ -72,15 +90,18 @@ final class HostReader {
             }
             source.hand(RemoteSource.END);
         } catch (BrookException e) {
-            if (!source.stopping()) {
-                source.hand(e);
-            }
+            fail(e);
         } catch (IOException e) {
-            if (!source.stopping()) {
-                source.hand(RemoteBrook.unreachable(host, "read stream " + settings.stream() + " from", e));
-            }
+            fail(RemoteBrook.unreachable(host, "read stream " + settings.stream() + " from", e));
         } finally {
             closeEvents();
+        }
+    }
+
+    private void fail(BrookException e) {
+        failure = e;
+        if (!source.stopping()) {
+            source.hand(e);
         }
     }
 

@@ -19,11 +19,14 @@ import java.util.concurrent.TimeUnit;
  * ({@link HostReader}) turns the server's answer into rows of Java values and queues them; the
  * query thread takes whatever has arrived, up to {@link #MAX_ROWS}, as one chunk, so rows reach
  * the query as soon as a server sends them. The read ends when every host's query ended; the
- * first host to fail fails it.
+ * first host to fail fails it. Opening waits until every host's query has started, so a streaming
+ * read, like one of a local stream, sees every row appended after the query began.
  */
 final class RemoteSource implements ChunkSource {
     static final int MAX_ROWS = 8_192;
     static final Object END = new Object();
+    /** How long opening a read waits for the hosts' queries to start (a failure in that time fails the open). */
+    private static final long START_WAIT_MILLIS = 10_000;
 
     private final String name;
     private final List<String> names;
@@ -51,6 +54,21 @@ final class RemoteSource implements ChunkSource {
             source.readers.add(new HostReader(source, remote, settings, host, sql));
         }
         source.readers.forEach(HostReader::start);
+        try {
+            for (HostReader reader : source.readers) {
+                BrookException failure = reader.awaitStarted(START_WAIT_MILLIS);
+                if (failure != null) {
+                    throw failure;
+                }
+            }
+        } catch (InterruptedException e) {
+            source.close();
+            Thread.currentThread().interrupt();
+            throw new BrookException(io.brook.engine.error.ErrorCode.QUERY_WAS_CANCELLED, "Query was cancelled");
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
         return source;
     }
 

@@ -1,0 +1,183 @@
+package io.brook.tck.timeplus;
+
+import io.brook.engine.QueryResult;
+import io.brook.engine.Session;
+import io.brook.engine.chunk.Chunk;
+import io.brook.engine.error.BrookException;
+import io.brook.engine.expr.vector.VectorReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code type='timeplus'} external streams (SPEC 4.4) between two real Brook servers, A and B:
+ * migrating a stream from A to B with a view, shipping filtered rows from B to A through pause,
+ * resume and A going away, and one stream spread over both as shards.
+ */
+@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class RemoteBrookStreamTest {
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    @TempDir
+    Path directory;
+    private RemoteServers servers;
+    private RemoteServers.Running a;
+    private RemoteServers.Running b;
+
+    @BeforeEach
+    void start() {
+        servers = new RemoteServers();
+        a = servers.start(directory.resolve("a"));
+        b = servers.start(directory.resolve("b"));
+    }
+
+    @AfterEach
+    void stop() {
+        servers.close();
+    }
+
+    @Test
+    void settingsErrorsHaveTheSpecTextsAndCodes() throws Exception {
+        BrookException noHosts = assertThrows(BrookException.class,
+                () -> b.execute("CREATE EXTERNAL STREAM r (id int64) SETTINGS type='timeplus', stream='s'"));
+        assertEquals("Setting `hosts` cannot be empty. (BAD_ARGUMENTS)", noHosts.getMessage());
+        assertEquals(36, noHosts.code().number());
+        BrookException noStream = assertThrows(BrookException.class,
+                () -> b.execute("CREATE EXTERNAL STREAM r (id int64) SETTINGS type='timeplus', hosts='127.0.0.1:1'"));
+        assertEquals("Setting `stream` cannot be empty. (BAD_ARGUMENTS)", noStream.getMessage());
+        BrookException unknown = assertThrows(BrookException.class, () -> b.execute(
+                "CREATE EXTERNAL STREAM r (id int64) SETTINGS type='timeplus', hosts='h:1', stream='s', topic='t'"));
+        assertEquals(115, unknown.code().number());
+        assertEquals("Unknown setting topic: for storage ExternalStream (UNKNOWN_SETTING)", unknown.getMessage());
+        BrookException missing = assertThrows(BrookException.class, () -> b.execute(
+                "CREATE EXTERNAL STREAM r SETTINGS type='timeplus', hosts='" + a.host() + "', stream='nope'"));
+        assertEquals(60, missing.code().number());
+        assertEquals("Brook server " + a.host() + ": Stream nope doesn't exist (UNKNOWN_STREAM)", missing.getMessage());
+        a.stop();
+        BrookException down = assertThrows(BrookException.class, () -> b.execute(
+                "CREATE EXTERNAL STREAM r SETTINGS type='timeplus', hosts='" + a.host() + "', stream='s'"));
+        assertEquals(210, down.code().number());
+        assertTrue(down.getMessage().startsWith("Cannot query Brook server " + a.host() + ": "), down.getMessage());
+        assertEquals(List.of(), b.rows("SHOW STREAMS"));
+    }
+
+    @Test
+    void migrationCopiesEveryRowOfTheRemoteStreamWithItsTime() throws Exception {
+        a.execute("CREATE STREAM src (id int64, name string, amount decimal(10, 2), at datetime64(3, 'UTC'))");
+        a.execute("INSERT INTO src (id, name, amount, at) VALUES (1, 'one', 1.25, '2024-01-01 00:00:00.001'), "
+                + "(2, 'two', 2.50, '2024-01-02 00:00:00')");
+        a.execute("INSERT INTO src (id, name, amount, at) VALUES (3, 'three', 3, '2024-01-03 00:00:00')");
+        b.execute("CREATE EXTERNAL STREAM a_src SETTINGS type='timeplus', hosts='" + a.host() + "', stream='src'");
+        assertEquals(List.of("id|int64|||", "name|string|||", "amount|decimal(10, 2)|||",
+                "at|datetime64(3, 'UTC')|||", "_tp_time|datetime64(3, 'UTC')|||"), b.rows("DESCRIBE a_src"));
+        String source = "SELECT id, name, amount, at, _tp_time FROM table(src) ORDER BY id";
+        String copied = "SELECT id, name, amount, at, _tp_time FROM table(copy) ORDER BY id";
+        List<String> original = a.rows(source);
+        assertEquals(original, b.rows("SELECT id, name, amount, at, _tp_time FROM table(a_src) ORDER BY id"));
+
+        b.execute("CREATE STREAM copy (id int64, name string, amount decimal(10, 2), at datetime64(3, 'UTC'))");
+        b.execute("CREATE MATERIALIZED VIEW migrate INTO copy AS SELECT * FROM a_src WHERE _tp_time > earliest_ts()");
+        b.await(copied, rows -> rows.size() == 3, WAIT);
+        a.execute("INSERT INTO src (id, name, amount, at) VALUES (4, 'four', 4.75, '2024-01-04 00:00:00')");
+        List<String> all = b.await(copied, rows -> rows.size() >= 4, WAIT);
+        assertEquals(a.rows(source), all);
+        assertEquals(4, all.size());
+    }
+
+    @Test
+    void streamingReadSeesEachNewRowPromptlyAndSeekToEarliestReplays() throws Exception {
+        a.execute("CREATE STREAM src (id int64)");
+        a.execute("INSERT INTO src (id) VALUES (1)");
+        b.execute("CREATE EXTERNAL STREAM r (id int64) SETTINGS type='timeplus', hosts='" + a.host() + "', stream='src'");
+        try (Session session = b.engine().openSession(Map.of());
+             QueryResult replay = (QueryResult) session.execute("SELECT id FROM r SETTINGS seek_to='earliest'");
+             QueryResult fresh = (QueryResult) session.execute("SELECT id * 10 FROM r WHERE id > 1")) {
+            assertEquals(List.of(1L), ids(replay, 1));
+            a.execute("INSERT INTO src (id) VALUES (2)");
+            // the one new row arrives alone: nothing waits for a following row
+            assertEquals(List.of(2L), ids(replay, 1));
+            assertEquals(List.of(20L), ids(fresh, 1));
+        }
+    }
+
+    @Test
+    void edgeToCloudDeliversFilteredRowsThroughPauseResumeAndAnOutage() throws Exception {
+        a.execute("CREATE STREAM cloud (id int64, level string)");
+        b.execute("CREATE STREAM edge (id int64, level string)");
+        b.execute("CREATE EXTERNAL STREAM to_cloud (id int64, level string) SETTINGS type='timeplus', hosts='"
+                + a.host() + "', stream='cloud'");
+        b.execute("CREATE MATERIALIZED VIEW ship INTO to_cloud AS SELECT id, level, _tp_time FROM edge "
+                + "WHERE level = 'error' SETTINGS retry_backoff_ms=100, checkpoint_interval=0.2");
+        String delivered = "SELECT DISTINCT id FROM table(cloud) ORDER BY id";
+        b.execute("INSERT INTO edge (id, level) VALUES (1, 'info'), (2, 'error'), (3, 'error'), (4, 'debug')");
+        assertEquals(List.of("2", "3"), a.await(delivered, rows -> rows.size() >= 2, WAIT));
+
+        b.execute("SYSTEM PAUSE MATERIALIZED VIEW ship");
+        b.execute("INSERT INTO edge (id, level) VALUES (5, 'error'), (6, 'info')");
+        Thread.sleep(1_000);
+        assertEquals(List.of("2", "3"), a.rows(delivered), "a paused view delivers nothing");
+        b.execute("SYSTEM RESUME MATERIALIZED VIEW ship");
+        assertEquals(List.of("2", "3", "5"), a.await(delivered, rows -> rows.size() >= 3, WAIT));
+
+        a.stop();
+        b.execute("INSERT INTO edge (id, level) VALUES (7, 'error'), (8, 'info'), (9, 'error')");
+        List<String> failing = b.await("SELECT state, last_error FROM system.materialized_views WHERE name = 'ship'",
+                rows -> rows.getFirst().contains("NETWORK_ERROR"), WAIT);
+        assertTrue(failing.getFirst().contains("Brook server " + a.host()), failing.toString());
+        a.start();
+        assertEquals(List.of("2", "3", "5", "7", "9"), a.await(delivered, rows -> rows.size() >= 5, WAIT));
+        assertEquals(List.of("error"), a.rows("SELECT DISTINCT level FROM table(cloud)"));
+    }
+
+    @Test
+    void severalHostsAreShardsWrittenInTurnAndReadMerged() throws Exception {
+        a.execute("CREATE STREAM s (id int64)");
+        b.execute("CREATE STREAM s (id int64)");
+        b.execute("CREATE EXTERNAL STREAM both_hosts SETTINGS type='timeplus', hosts='" + a.host() + "," + b.host()
+                + "', stream='s'");
+        for (int id = 1; id <= 4; id++) {
+            b.execute("INSERT INTO both_hosts (id) VALUES (" + id + ")");
+        }
+        assertEquals(2, a.rows("SELECT id FROM table(s)").size());
+        assertEquals(2, b.rows("SELECT id FROM table(s)").size());
+        assertEquals(List.of("1", "2", "3", "4"), b.rows("SELECT id FROM table(both_hosts) ORDER BY id"));
+        try (Session session = b.engine().openSession(Map.of());
+             QueryResult merged = (QueryResult) session.execute("SELECT id FROM both_hosts WHERE _tp_time > earliest_ts()")) {
+            List<Long> ids = ids(merged, 4);
+            b.execute("INSERT INTO both_hosts (id) VALUES (5), (6)");
+            ids.addAll(ids(merged, 2));
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), ids.stream().sorted().toList());
+        }
+    }
+
+    /** The first column of the next {@code count} rows of a streaming query. */
+    private static List<Long> ids(QueryResult result, int count) throws InterruptedException {
+        List<Long> ids = new ArrayList<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (ids.size() < count) {
+            assertTrue(System.nanoTime() < deadline, "only " + ids + " arrived");
+            Chunk chunk = result.next(TimeUnit.MILLISECONDS.toNanos(200));
+            if (chunk != null) {
+                try (chunk) {
+                    for (int row = 0; row < chunk.size(); row++) {
+                        ids.add((Long) VectorReader.value(chunk.column(0), chunk.position(row)));
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+}
