@@ -104,12 +104,19 @@ class RemoteBrookStreamTest {
         b.execute("CREATE EXTERNAL STREAM r (id int64) SETTINGS type='timeplus', hosts='" + a.host() + "', stream='src'");
         try (Session session = b.engine().openSession(Map.of());
              QueryResult replay = (QueryResult) session.execute("SELECT id FROM r SETTINGS seek_to='earliest'");
-             QueryResult fresh = (QueryResult) session.execute("SELECT id * 10 FROM r WHERE id > 1")) {
+             QueryResult fresh = (QueryResult) session.execute("SELECT id * 10 FROM r WHERE id > 0");
+             QueryResult lastHour = (QueryResult) session.execute("SELECT id FROM r WHERE _tp_time > now() - 1h")) {
             assertEquals(List.of(1L), ids(replay, 1));
+            assertEquals(List.of(1L), ids(lastHour, 1));
             a.execute("INSERT INTO src (id) VALUES (2)");
             // the one new row arrives alone: nothing waits for a following row
             assertEquals(List.of(2L), ids(replay, 1));
-            assertEquals(List.of(20L), ids(fresh, 1));
+            assertEquals(List.of(20L), ids(fresh, 1), "a read without a start sees only rows appended after it began");
+            assertEquals(List.of(2L), ids(lastHour, 1));
+
+            a.stop();
+            BrookException lost = assertThrows(BrookException.class, () -> ids(replay, 1));
+            assertTrue(lost.getMessage().contains("Brook server " + a.host()), lost.getMessage());
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * The SQL a timeplus stream sends to each remote server. A read selects the stream's columns by
  * name. Bounded ({@code table(r)}): {@code FROM table(db.stream)}. Streaming: where the query
  * said to start: {@code seek_to} as given, a lower bound on {@code _tp_time} from its WHERE as
- * {@code WHERE _tp_time >= <bound>} (an epoch bound as {@code seek_to='earliest'}), else the
+ * {@code WHERE _tp_time >= CAST('<bound>' AS datetime64(3, 'UTC'))} (an epoch bound as {@code seek_to='earliest'}), else the
  * remote's default (new rows only). The rest of the WHERE runs locally.
  */
 final class RemoteSql {
@@ -36,7 +36,9 @@ final class RemoteSql {
         if (!options.bounded() && seekTo == null && options.timeLowerBoundMillis().isPresent() && bound <= 0) {
             seekTo = "earliest";
         } else if (bound > 0 && (options.bounded() || seekTo == null)) {
-            sql.append(" WHERE _tp_time >= '").append(TIME.format(Instant.ofEpochMilli(bound))).append('\'');
+            // typed, so the remote sees a constant time and starts its read there
+            sql.append(" WHERE _tp_time >= CAST('").append(TIME.format(Instant.ofEpochMilli(bound)))
+                    .append("' AS datetime64(3, 'UTC'))");
         }
         if (!options.bounded() && seekTo != null) {
             sql.append(" SETTINGS seek_to=").append(literal(seekTo));

@@ -91,7 +91,8 @@ class TimeplusSettingsTest {
         assertEquals("SELECT `id`, `_tp_time` FROM `default`.`we``ird` SETTINGS seek_to='earliest'",
                 RemoteSql.read(parsed, columns, new ReadOptions(false, null, OptionalLong.of(0))));
         long bound = Instant.parse("2024-05-06T07:08:09.010Z").toEpochMilli();
-        assertEquals("SELECT `id`, `_tp_time` FROM `default`.`we``ird` WHERE _tp_time >= '2024-05-06 07:08:09.010'",
+        assertEquals("SELECT `id`, `_tp_time` FROM `default`.`we``ird`"
+                        + " WHERE _tp_time >= CAST('2024-05-06 07:08:09.010' AS datetime64(3, 'UTC'))",
                 RemoteSql.read(parsed, columns, new ReadOptions(false, null, OptionalLong.of(bound))));
         assertEquals("SELECT `id`, `_tp_time` FROM `default`.`we``ird` SETTINGS seek_to='latest'",
                 RemoteSql.read(parsed, columns, new ReadOptions(false, "latest", OptionalLong.of(bound))));
