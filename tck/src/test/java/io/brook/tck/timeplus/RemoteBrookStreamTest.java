@@ -5,6 +5,7 @@ import io.brook.engine.Session;
 import io.brook.engine.chunk.Chunk;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.expr.vector.VectorReader;
+import io.brook.server.auth.UserFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,6 +169,26 @@ class RemoteBrookStreamTest {
             ids.addAll(ids(merged, 2));
             assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), ids.stream().sorted().toList());
         }
+    }
+
+    @Test
+    void credentialsReachAServerWithUsers() throws Exception {
+        Path users = directory.resolve("users");
+        UserFile.put(users, "edge", "s3cret".toCharArray());
+        RemoteServers.Running guarded = servers.start(directory.resolve("guarded"), users);
+        guarded.execute("CREATE STREAM s (id int64)");
+        b.execute("CREATE EXTERNAL STREAM good (id int64) SETTINGS type='timeplus', hosts='" + guarded.host()
+                + "', stream='s', user='edge', password='s3cret'");
+        b.execute("CREATE EXTERNAL STREAM bad (id int64) SETTINGS type='timeplus', hosts='" + guarded.host()
+                + "', stream='s', user='edge', password='wrong'");
+        b.execute("INSERT INTO good (id) VALUES (1), (2)");
+        assertEquals(List.of("1", "2"), b.rows("SELECT id FROM table(good) ORDER BY id"));
+        BrookException refused = assertThrows(BrookException.class, () -> b.execute("INSERT INTO bad (id) VALUES (3)"));
+        assertEquals("Brook server " + guarded.host() + " refused the credentials: check the settings user and password"
+                + " (AUTHENTICATION_FAILED)", refused.getMessage());
+        assertEquals(516, refused.code().number());
+        assertThrows(BrookException.class, () -> b.rows("SELECT id FROM table(bad)"));
+        assertEquals(List.of("1", "2"), guarded.rows("SELECT id FROM table(s) ORDER BY id"));
     }
 
     /** The first column of the next {@code count} rows of a streaming query. */

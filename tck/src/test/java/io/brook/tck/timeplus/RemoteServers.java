@@ -28,11 +28,13 @@ final class RemoteServers implements AutoCloseable {
     /** One server: its data directory, its port once started, and the running instance. */
     static final class Running {
         private final Path data;
+        private final Path users;
         private int port;
         private BrookServer server;
 
-        private Running(Path data) {
+        private Running(Path data, Path users) {
             this.data = data;
+            this.users = users;
         }
 
         int port() {
@@ -44,7 +46,8 @@ final class RemoteServers implements AutoCloseable {
         }
 
         void start() {
-            server = BrookServer.start(ServerOptions.local(port, data));
+            ServerOptions options = ServerOptions.local(port, data);
+            server = BrookServer.start(users == null ? options : options.withUsers(users));
             port = server.port();
         }
 
@@ -107,7 +110,12 @@ final class RemoteServers implements AutoCloseable {
     }
 
     Running start(Path data) {
-        Running running = new Running(data);
+        return start(data, null);
+    }
+
+    /** A server that requires the users of {@code users} (a users file, as {@code brook users add} writes). */
+    Running start(Path data, Path users) {
+        Running running = new Running(data, users);
         running.start();
         servers.add(running);
         return running;

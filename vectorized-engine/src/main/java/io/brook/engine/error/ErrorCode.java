@@ -38,6 +38,8 @@ public enum ErrorCode {
     LOGICAL_ERROR(49, "HY000"),
     /** A remote server (another Brook, a broker) could not be reached or broke the connection. */
     NETWORK_ERROR(210, "08006"),
+    /** A remote server refused the user name and password given for it. */
+    AUTHENTICATION_FAILED(516, "28000"),
     UNSUPPORTED_METHOD(1, "0A000"),
     /** Brook's own code: user Python code raised (SQLState class 38, external routine exception). */
     PYTHON_ERROR(2800, "38000");

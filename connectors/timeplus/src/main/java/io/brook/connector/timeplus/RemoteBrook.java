@@ -111,6 +111,10 @@ public final class RemoteBrook implements AutoCloseable {
     }
 
     private static BrookException answered(RemoteHost host, int status, byte[] body) {
+        if (status == 401) {
+            return new BrookException(ErrorCode.AUTHENTICATION_FAILED, "Brook server " + host
+                    + " refused the credentials: check the settings user and password");
+        }
         try {
             JsonNode error = JSON.readTree(body);
             if (error != null && error.has("error_msg")) {
@@ -120,9 +124,8 @@ public final class RemoteBrook implements AutoCloseable {
             // fall through to the status line
         }
         String text = new String(body, StandardCharsets.UTF_8).strip();
-        return new BrookException(status == 401 ? ErrorCode.BAD_ARGUMENTS : ErrorCode.NETWORK_ERROR,
-                "Brook server " + host + " answered HTTP " + status + (status == 401 ? " (check user and password)" : "")
-                        + (text.isEmpty() ? "" : ": " + text));
+        return new BrookException(ErrorCode.NETWORK_ERROR,
+                "Brook server " + host + " answered HTTP " + status + (text.isEmpty() ? "" : ": " + text));
     }
 
     private static byte[] bodyBytes(Object body) {
