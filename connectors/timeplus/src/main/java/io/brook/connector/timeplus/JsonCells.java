@@ -19,13 +19,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Cell values between the JSON of Brook's REST API and the Java forms the engine's chunk builder
  * takes, directed by the column's type: a remote server sends datetimes and dates as ISO-8601
  * text, decimals and integers as numbers, UUIDs as text, arrays and tuples as arrays, maps as
- * objects (so map keys arrive as text). Out, the same forms, which the remote's INSERT casts back.
+ * objects (so map keys arrive as text). The way out is {@link io.brook.engine.expr.vector.JsonForms}.
  */
 final class JsonCells {
     private JsonCells() {
@@ -103,26 +102,5 @@ final class JsonCells {
                     decode(field.getValue(), type.elements().get(1)));
         }
         return map;
-    }
-
-    /** A cell as the engine reads it, as a value Jackson writes in the form the remote INSERT casts. */
-    static Object encode(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Number number -> number;
-            case Boolean bool -> bool;
-            case String text -> text;
-            case Instant instant -> instant.toString();
-            case LocalDate date -> date.toString();
-            case UUID uuid -> uuid.toString();
-            case byte[] bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-            case List<?> list -> list.stream().map(JsonCells::encode).toList();
-            case Map<?, ?> map -> {
-                Map<String, Object> out = new LinkedHashMap<>();
-                map.forEach((key, item) -> out.put(String.valueOf(encode(key)), encode(item)));
-                yield out;
-            }
-            default -> value.toString();
-        };
     }
 }

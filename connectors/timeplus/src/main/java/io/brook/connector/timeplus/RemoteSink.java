@@ -5,10 +5,9 @@ import io.brook.engine.catalog.Column;
 import io.brook.engine.chunk.Chunk;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
-import io.brook.engine.expr.vector.VectorReader;
+import io.brook.engine.expr.vector.JsonForms;
 import io.brook.engine.external.ExternalSink;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,17 +43,9 @@ final class RemoteSink implements ExternalSink {
     }
 
     private byte[] body(Chunk chunk, int from, int to) {
-        List<List<Object>> rows = new ArrayList<>(to - from);
-        for (int row = from; row < to; row++) {
-            List<Object> values = new ArrayList<>(names.size());
-            for (int column = 0; column < chunk.columnCount(); column++) {
-                values.add(JsonCells.encode(VectorReader.value(chunk.column(column), chunk.position(row))));
-            }
-            rows.add(values);
-        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("columns", names);
-        body.put("data", rows);
+        body.put("data", JsonForms.rows(chunk, from, to));
         try {
             return RemoteBrook.JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
