@@ -172,6 +172,24 @@ class RemoteBrookStreamTest {
     }
 
     @Test
+    void valuesOfEveryKindRoundTripThroughWritesAndReads() throws Exception {
+        a.execute("CREATE STREAM t (n nullable(int32), u uuid, d date, a array(string), m map(string, int64), "
+                + "x decimal(20, 4), f float64, b bool, big uint64, tu tuple(int8, string))");
+        b.execute("CREATE EXTERNAL STREAM rt SETTINGS type='timeplus', hosts='" + a.host() + "', stream='t'");
+        b.execute("INSERT INTO rt (n, u, d, a, m, x, f, b, big, tu, _tp_time) VALUES "
+                + "(NULL, '61f0c404-5cb3-11e7-907b-a6006ad3dba0', '2024-02-29', ['x', 'y\"z'], map('k', 7), "
+                + "CAST('1234567890123456.7891' AS decimal(20, 4)), 0.1, true, 18446744073709551615, (-3, 'é'), '2024-01-01 00:00:00.123'), "
+                + "(5, '00000000-0000-0000-0000-000000000000', '1970-01-01', [], map(), CAST('-0.0001' AS decimal(20, 4)), -2.5, false, 0, (0, ''), "
+                + "'2024-01-01 00:00:01')");
+        String columns = "n, u, d, a, m, x, f, b, big, tu, _tp_time";
+        List<String> stored = a.rows("SELECT " + columns + " FROM table(t) ORDER BY _tp_time");
+        assertEquals(2, stored.size());
+        assertEquals("null|61f0c404-5cb3-11e7-907b-a6006ad3dba0|2024-02-29|[x, y\"z]|{k=7}|1234567890123456.7891|0.1|true"
+                + "|18446744073709551615|[-3, é]|2024-01-01T00:00:00.123Z", stored.getFirst());
+        assertEquals(stored, b.rows("SELECT " + columns + " FROM table(rt) ORDER BY _tp_time"));
+    }
+
+    @Test
     void credentialsReachAServerWithUsers() throws Exception {
         Path users = directory.resolve("users");
         UserFile.put(users, "edge", "s3cret".toCharArray());

@@ -1,6 +1,11 @@
 package io.brook.connector.timeplus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.brook.engine.catalog.Column;
 import io.brook.engine.chunk.Chunk;
 import io.brook.engine.error.BrookException;
@@ -8,6 +13,7 @@ import io.brook.engine.error.ErrorCode;
 import io.brook.engine.expr.vector.JsonForms;
 import io.brook.engine.external.ExternalSink;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RemoteSink implements ExternalSink {
     static final int ROWS_PER_REQUEST = 16_384;
+    /**
+     * Decimals (and uint64 values past the int64 range) go as JSON strings, which the ingest casts
+     * to the column's type exactly; as JSON numbers they could be read back as doubles.
+     */
+    private static final ObjectMapper DECIMALS_AS_TEXT = new ObjectMapper().registerModule(
+            new SimpleModule().addSerializer(BigDecimal.class, new PlainDecimal()));
 
     private final TimeplusSettings settings;
     private final List<String> names;
@@ -47,10 +59,22 @@ final class RemoteSink implements ExternalSink {
         body.put("columns", names);
         body.put("data", JsonForms.rows(chunk, from, to));
         try {
-            return RemoteBrook.JSON.writeValueAsBytes(body);
+            return DECIMALS_AS_TEXT.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new BrookException(ErrorCode.LOGICAL_ERROR, "Cannot encode rows for stream " + settings.stream()
                     + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** A decimal as plain text: {@code 0.0000001}, never {@code 1E-7}. */
+    private static final class PlainDecimal extends StdSerializer<BigDecimal> {
+        PlainDecimal() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public void serialize(BigDecimal value, JsonGenerator out, SerializerProvider provider) throws java.io.IOException {
+            out.writeString(value.toPlainString());
         }
     }
 
