@@ -147,6 +147,12 @@ class RemoteBrookStreamTest {
         assertTrue(failing.getFirst().contains("Brook server " + a.host()), failing.toString());
         a.start();
         assertEquals(List.of("2", "3", "5", "7", "9"), a.await(delivered, rows -> rows.size() >= 5, WAIT));
+
+        // the edge restarts: its external stream (declared columns, so the cloud is not asked) and view come back
+        b.stop();
+        b.start();
+        b.execute("INSERT INTO edge (id, level) VALUES (10, 'error'), (11, 'info')");
+        assertEquals(List.of("2", "3", "5", "7", "9", "10"), a.await(delivered, rows -> rows.size() >= 6, WAIT));
         assertEquals(List.of("error"), a.rows("SELECT DISTINCT level FROM table(cloud)"));
     }
 

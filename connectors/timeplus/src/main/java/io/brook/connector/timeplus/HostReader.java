@@ -71,7 +71,7 @@ final class HostReader {
         try {
             if (source.bounded()) {
                 started.countDown();
-                for (JsonNode row : remote.query(host, settings, sql).path("data")) {
+                for (JsonNode row : remote.query(host, settings, sql, null).path("data")) {
                     if (!source.hand(row(row))) {
                         return;
                     }

@@ -29,7 +29,8 @@ public final class RemoteBrook implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /** The longest wait for an answer that should come at once (an ingest, a DESCRIBE). */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final ExecutorService threads = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("brook-timeplus-http-", 0).factory());
@@ -39,10 +40,14 @@ public final class RemoteBrook implements AutoCloseable {
             .executor(threads)
             .build();
 
-    /** Runs a bounded statement (a query or DESCRIBE) and returns its JSON answer. */
-    JsonNode query(RemoteHost host, TimeplusSettings settings, String sql) {
-        HttpRequest request = request(host, settings, "/brook/v1/query", sql.getBytes(StandardCharsets.UTF_8))
-                .timeout(REQUEST_TIMEOUT).build();
+    /**
+     * Runs a bounded statement and returns its JSON answer. {@code timeout} bounds statements that
+     * should answer at once (DESCRIBE at CREATE); null lets a long bounded read run, until the
+     * local query stops it.
+     */
+    JsonNode query(RemoteHost host, TimeplusSettings settings, String sql, Duration timeout) {
+        HttpRequest.Builder builder = request(host, settings, "/brook/v1/query", sql.getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = (timeout == null ? builder : builder.timeout(timeout)).build();
         HttpResponse<byte[]> response = send(host, request, HttpResponse.BodyHandlers.ofByteArray(), "query");
         return json(host, response.body());
     }

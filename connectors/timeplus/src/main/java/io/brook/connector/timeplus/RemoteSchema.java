@@ -28,7 +28,7 @@ final class RemoteSchema {
 
     private static List<Column> described(TimeplusSettings settings, RemoteBrook remote) {
         RemoteHost host = settings.hosts().getFirst();
-        JsonNode answer = remote.query(host, settings, RemoteSql.describe(settings));
+        JsonNode answer = remote.query(host, settings, RemoteSql.describe(settings), RemoteBrook.REQUEST_TIMEOUT);
         List<Column> columns = new ArrayList<>();
         for (JsonNode row : answer.path("data")) {
             String name = row.path(0).asText();
