@@ -99,6 +99,22 @@ class RemoteBrookStreamTest {
     }
 
     @Test
+    void aStreamThatReadItsSchemaReopensWhileTheRemoteIsAway() throws Exception {
+        a.execute("CREATE STREAM src (id int64, name string)");
+        a.execute("INSERT INTO src (id, name) VALUES (1, 'one')");
+        b.execute("CREATE EXTERNAL STREAM a_src SETTINGS type='timeplus', hosts='" + a.host() + "', stream='src'");
+        a.stop();
+        b.stop();
+        b.start();
+        assertEquals(List.of("id|int64|||", "name|string|||", "_tp_time|datetime64(3, 'UTC')|||"),
+                b.rows("DESCRIBE a_src"));
+        BrookException away = assertThrows(BrookException.class, () -> b.rows("SELECT id FROM table(a_src)"));
+        assertEquals(210, away.code().number());
+        a.start();
+        assertEquals(List.of("1|one"), b.rows("SELECT id, name FROM table(a_src)"));
+    }
+
+    @Test
     void streamingReadSeesEachNewRowPromptlyAndSeekToEarliestReplays() throws Exception {
         a.execute("CREATE STREAM src (id int64)");
         a.execute("INSERT INTO src (id) VALUES (1)");
