@@ -115,6 +115,23 @@ class RemoteBrookStreamTest {
     }
 
     @Test
+    void declaredColumnsThatDoNotMatchTheRemoteFailTheRead() throws Exception {
+        a.execute("CREATE STREAM src (name string)");
+        a.execute("INSERT INTO src (name) VALUES ('abc')");
+        b.execute("CREATE EXTERNAL STREAM as_date (name date) SETTINGS type='timeplus', hosts='" + a.host()
+                + "', stream='src'");
+        BrookException unfit = assertThrows(BrookException.class, () -> b.rows("SELECT name FROM table(as_date)"));
+        assertEquals(6, unfit.code().number());
+        assertTrue(unfit.getMessage().startsWith("Brook server " + a.host()
+                + " sent a row of stream src that does not fit its columns: "), unfit.getMessage());
+        b.execute("CREATE EXTERNAL STREAM other (nope int64) SETTINGS type='timeplus', hosts='" + a.host()
+                + "', stream='src'");
+        BrookException missing = assertThrows(BrookException.class, () -> b.rows("SELECT nope FROM table(other)"));
+        assertTrue(missing.getMessage().startsWith("Brook server " + a.host() + ": "), missing.getMessage());
+        assertTrue(missing.getMessage().contains("nope"), missing.getMessage());
+    }
+
+    @Test
     void streamingReadSeesEachNewRowPromptlyAndSeekToEarliestReplays() throws Exception {
         a.execute("CREATE STREAM src (id int64)");
         a.execute("INSERT INTO src (id) VALUES (1)");

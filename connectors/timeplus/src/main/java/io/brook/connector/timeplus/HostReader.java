@@ -93,6 +93,10 @@ final class HostReader {
             fail(e);
         } catch (IOException e) {
             fail(RemoteBrook.unreachable(host, "read stream " + settings.stream() + " from", e));
+        } catch (RuntimeException e) {
+            // a value that does not parse as its column's type: the read fails rather than waiting forever
+            fail(new BrookException(ErrorCode.CANNOT_PARSE_TEXT, "Brook server " + host + " sent a row of stream "
+                    + settings.stream() + " that does not fit its columns: " + e.getMessage(), e));
         } finally {
             closeEvents();
         }
