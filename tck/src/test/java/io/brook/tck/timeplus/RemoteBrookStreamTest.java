@@ -13,6 +13,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +134,27 @@ class RemoteBrookStreamTest {
         BrookException missing = assertThrows(BrookException.class, () -> b.rows("SELECT nope FROM table(other)"));
         assertTrue(missing.getMessage().startsWith("Brook server " + a.host() + ": "), missing.getMessage());
         assertTrue(missing.getMessage().contains("nope"), missing.getMessage());
+    }
+
+    @Test
+    void theEmbeddedJdbcDriverHasTheTypeAndReportsItsErrorsAsSqlExceptions() throws Exception {
+        a.execute("CREATE STREAM s (id int64, name string)");
+        try (Connection connection = DriverManager.getConnection("jdbc:brook:mem:timeplus-" + System.nanoTime());
+             Statement statement = connection.createStatement()) {
+            SQLException noHosts = assertThrows(SQLException.class, () -> statement.execute(
+                    "CREATE EXTERNAL STREAM r SETTINGS type='timeplus', stream='s'"));
+            assertEquals(36, noHosts.getErrorCode());
+            assertEquals("Setting `hosts` cannot be empty. (BAD_ARGUMENTS)", noHosts.getMessage());
+            statement.execute("CREATE EXTERNAL STREAM r SETTINGS type='timeplus', hosts='" + a.host() + "', stream='s'");
+            assertEquals(2, statement.executeUpdate("INSERT INTO r (id, name) VALUES (1, 'one'), (2, 'two')"));
+            try (ResultSet rows = statement.executeQuery("SELECT id, name FROM table(r) ORDER BY id")) {
+                List<String> read = new ArrayList<>();
+                while (rows.next()) {
+                    read.add(rows.getLong(1) + "|" + rows.getString(2));
+                }
+                assertEquals(List.of("1|one", "2|two"), read);
+            }
+        }
     }
 
     @Test
