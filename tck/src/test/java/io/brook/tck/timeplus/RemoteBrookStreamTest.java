@@ -158,6 +158,22 @@ class RemoteBrookStreamTest {
     }
 
     @Test
+    void tensOfThousandsOfRowsCrossInChunksBothWays() throws Exception {
+        a.execute("CREATE STREAM big (id int64, label string)");
+        b.execute("CREATE EXTERNAL STREAM remote_big SETTINGS type='timeplus', hosts='" + a.host() + "', stream='big'");
+        StringBuilder values = new StringBuilder("INSERT INTO remote_big (id, label) VALUES ");
+        for (int id = 1; id <= 20_000; id++) {
+            values.append(id > 1 ? ", " : "").append('(').append(id).append(", 'row ").append(id).append("')");
+        }
+        b.execute(values.toString());
+        assertEquals(List.of("20000|200010000|20000"), a.rows("SELECT count(), sum(id), uniq_exact(label) FROM table(big)"));
+        b.execute("CREATE STREAM copy (id int64, label string)");
+        b.execute("CREATE MATERIALIZED VIEW pull INTO copy AS SELECT * FROM remote_big SETTINGS seek_to='earliest'");
+        String totals = "SELECT count(), sum(id), uniq_exact(label) FROM table(copy)";
+        assertEquals(List.of("20000|200010000|20000"), b.await(totals, rows -> rows.getFirst().startsWith("20000|"), WAIT));
+    }
+
+    @Test
     void streamingReadSeesEachNewRowPromptlyAndSeekToEarliestReplays() throws Exception {
         a.execute("CREATE STREAM src (id int64)");
         a.execute("INSERT INTO src (id) VALUES (1)");
