@@ -178,6 +178,10 @@ class RemoteBrookStreamTest {
         a.execute("CREATE STREAM src (id int64)");
         a.execute("INSERT INTO src (id) VALUES (1)");
         b.execute("CREATE EXTERNAL STREAM r (id int64) SETTINGS type='timeplus', hosts='" + a.host() + "', stream='src'");
+        assertTrue(b.rows("EXPLAIN SELECT id FROM r WHERE _tp_time > earliest_ts()").toString()
+                .contains("external stream r (type timeplus, streaming from _tp_time 1970-01-01T00:00:00Z)"));
+        assertTrue(b.rows("EXPLAIN SELECT id FROM r SETTINGS seek_to='earliest'").toString()
+                .contains("external stream r (type timeplus, streaming from earliest)"));
         try (Session session = b.engine().openSession(Map.of());
              QueryResult replay = (QueryResult) session.execute("SELECT id FROM r SETTINGS seek_to='earliest'");
              QueryResult fresh = (QueryResult) session.execute("SELECT id * 10 FROM r WHERE id > 0");
