@@ -10,7 +10,7 @@ import io.brook.engine.catalog.Column;
 import io.brook.engine.chunk.Chunk;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
-import io.brook.engine.expr.vector.VectorReader;
+import io.brook.engine.expr.vector.JsonForms;
 
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -151,14 +151,6 @@ final class QueryEndpoint {
     }
 
     private static List<List<Object>> rows(Chunk chunk) {
-        List<List<Object>> rows = new ArrayList<>(chunk.size());
-        for (int row = 0; row < chunk.size(); row++) {
-            List<Object> values = new ArrayList<>(chunk.columnCount());
-            for (int column = 0; column < chunk.columnCount(); column++) {
-                values.add(JsonValues.toJson(VectorReader.value(chunk.column(column), chunk.position(row))));
-            }
-            rows.add(values);
-        }
-        return rows;
+        return JsonForms.rows(chunk, 0, chunk.size());
     }
 }

@@ -116,7 +116,7 @@ final class EngineRuntime implements AutoCloseable {
                 switch (statement) {
                     case io.brook.engine.sql.ast.CreateStream create -> streamDdl.create(create, entry.definition(), true);
                     case io.brook.engine.sql.ast.CreateExternalStream create ->
-                            externalStreamDdl.create(create, entry.definition(), true);
+                            externalStreamDdl.create(create, entry.definition(), true, entry.properties());
                     case io.brook.engine.sql.ast.CreateMaterializedView create ->
                             views.create(create, entry.definition(), true);
                     default -> LOG.warn("Catalog entry {} holds an unexpected statement", entry.name());

@@ -106,9 +106,15 @@ public final class Catalog {
     }
 
     public synchronized void addExternalStream(ExternalStreamEntry entry, String ddl, boolean persist) {
+        addExternalStream(entry, ddl, persist, Map.of());
+    }
+
+    /** Adds an external stream, persisting {@code properties} beside its DDL for the replay. */
+    public synchronized void addExternalStream(ExternalStreamEntry entry, String ddl, boolean persist,
+                                               Map<String, String> properties) {
         requireFree(entry.name());
         if (persist) {
-            store.put(new CatalogEntry(KIND_EXTERNAL_STREAM, entry.name(), ddl, Map.of()));
+            store.put(new CatalogEntry(KIND_EXTERNAL_STREAM, entry.name(), ddl, properties));
         }
         externalStreams.put(entry.name(), entry);
     }

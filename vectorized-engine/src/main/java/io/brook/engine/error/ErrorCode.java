@@ -36,6 +36,10 @@ public enum ErrorCode {
     UNKNOWN_DATABASE(81, "3F000"),
     CANNOT_OPEN_FILE(76, "58030"),
     LOGICAL_ERROR(49, "HY000"),
+    /** A remote server (another Brook, a broker) could not be reached or broke the connection. */
+    NETWORK_ERROR(210, "08006"),
+    /** A remote server refused the user name and password given for it. */
+    AUTHENTICATION_FAILED(516, "28000"),
     UNSUPPORTED_METHOD(1, "0A000"),
     /** Brook's own code: user Python code raised (SQLState class 38, external routine exception). */
     PYTHON_ERROR(2800, "38000");

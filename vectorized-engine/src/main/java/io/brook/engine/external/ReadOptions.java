@@ -1,8 +1,21 @@
 package io.brook.engine.external;
 
+import java.util.OptionalLong;
+
 /**
- * How a query reads an external stream: bounded or streaming, and where to start
- * ({@code seek_to} from the query's settings, or null for the type's default).
+ * How a query reads an external stream: bounded or streaming, where to start ({@code seek_to}
+ * from the query's settings, or null for the type's default), and the lower bound on
+ * {@code _tp_time} that the query's WHERE sets (SPEC 1.4), in epoch milliseconds, when the
+ * stream has a {@code _tp_time} column and the WHERE has such a bound. The query still applies
+ * its whole WHERE to what the source returns; the bound only lets a type start reading earlier.
  */
-public record ReadOptions(boolean bounded, String seekTo) {
+public record ReadOptions(boolean bounded, String seekTo, OptionalLong timeLowerBoundMillis) {
+
+    public ReadOptions {
+        timeLowerBoundMillis = timeLowerBoundMillis == null ? OptionalLong.empty() : timeLowerBoundMillis;
+    }
+
+    public ReadOptions(boolean bounded, String seekTo) {
+        this(bounded, seekTo, OptionalLong.empty());
+    }
 }

@@ -20,7 +20,13 @@ record ExternalSource(ExternalStreamEntry entry, ReadOptions options) implements
 
     @Override
     public String describe() {
+        String start = "";
+        if (!options.bounded() && options.seekTo() != null) {
+            start = " from " + options.seekTo();
+        } else if (!options.bounded() && options.timeLowerBoundMillis().isPresent()) {
+            start = " from _tp_time " + java.time.Instant.ofEpochMilli(options.timeLowerBoundMillis().getAsLong());
+        }
         return "external stream " + entry.name() + " (type " + entry.definition().settings().get("type") + ", "
-                + (options.bounded() ? "bounded" : "streaming") + ")";
+                + (options.bounded() ? "bounded" : "streaming" + start) + ")";
     }
 }

@@ -82,8 +82,9 @@ final class RelationPlanner {
         }
         ExternalStreamEntry external = planning.catalog().externalStream(read);
         if (external != null) {
-            ReadOptions options = new ReadOptions(boundedRead, planning.settings().seekTo());
             Scope scope = Scope.of(qualifier, external.stream().columns(), external.stream().virtualColumns());
+            ReadOptions options = new ReadOptions(boundedRead, planning.settings().seekTo(),
+                    externalTimeBound(external, scope, where));
             return new PlannedRelation(new ExternalSource(external, options), List.of(), scope, !boundedRead, 0);
         }
         throw Catalog.unknownStream(name.name());
@@ -100,6 +101,17 @@ final class RelationPlanner {
         LogStart start = bounded ? LogStart.earliest() : streamingStart(scope, where);
         StreamSource source = new StreamSource(stream, start, bounded, withSequence);
         return new PlannedRelation(source, List.of(), scope, !bounded, 0);
+    }
+
+    /** The WHERE's lower bound on {@code _tp_time}, for an external stream that has that column. */
+    private OptionalLong externalTimeBound(ExternalStreamEntry external, Scope scope,
+                                           io.brook.engine.sql.ast.Expression where) {
+        boolean hasTime = external.stream().columns().stream()
+                .anyMatch(column -> column.name().equals(StreamSchema.TIME_COLUMN));
+        if (where == null || !hasTime) {
+            return OptionalLong.empty();
+        }
+        return TimeBound.lowerBoundMillis(where, planning.binder(scope));
     }
 
     private LogStart streamingStart(Scope scope, io.brook.engine.sql.ast.Expression where) {

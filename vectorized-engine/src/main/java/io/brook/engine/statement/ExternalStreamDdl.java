@@ -22,6 +22,7 @@ import java.util.Map;
  * code 48 and changes nothing.
  */
 public final class ExternalStreamDdl {
+    static final String DISCOVERED_COLUMNS = "discovered_columns";
     private final Catalog catalog;
     private final ExternalStreamTypes types;
     private final StreamDdl streams;
@@ -35,6 +36,16 @@ public final class ExternalStreamDdl {
     }
 
     public void create(CreateExternalStream create, String ddl, boolean replay) {
+        create(create, ddl, replay, Map.of());
+    }
+
+    /**
+     * Creates the stream; when replaying, {@code properties} are those persisted with it. A type
+     * that finds its columns itself (the DDL lists none) has them persisted as
+     * {@value #DISCOVERED_COLUMNS}, and gets them back as declared columns when the engine reopens,
+     * so a stream whose remote end is away then still opens, with the schema it was created with.
+     */
+    public void create(CreateExternalStream create, String ddl, boolean replay, Map<String, String> properties) {
         String name = StreamDdl.checkedName(create.name());
         if (create.ifNotExists() && catalog.exists(name)) {
             return;
@@ -45,12 +56,15 @@ public final class ExternalStreamDdl {
             throw new BrookException(ErrorCode.BAD_ARGUMENTS, "Setting 'type' is required for an external stream");
         }
         ExternalStreamType type = types.find(typeName);
-        List<Column> columns = create.columns().isEmpty() ? List.of() : streams.columns(create.columns());
+        List<Column> columns = create.columns().isEmpty() ? DiscoveredColumns.parse(properties.get(DISCOVERED_COLUMNS))
+                : streams.columns(create.columns());
         ExternalStreamDefinition definition = new ExternalStreamDefinition(name, columns, create.body(),
                 create.bodyLine(), settings);
         ExternalStream stream = type.create(definition, services);
         try {
-            catalog.addExternalStream(new ExternalStreamEntry(definition, stream), ddl, !replay);
+            Map<String, String> persisted = create.columns().isEmpty()
+                    ? Map.of(DISCOVERED_COLUMNS, DiscoveredColumns.format(stream)) : Map.of();
+            catalog.addExternalStream(new ExternalStreamEntry(definition, stream), ddl, !replay, persisted);
         } catch (RuntimeException e) {
             stream.close();
             throw e;

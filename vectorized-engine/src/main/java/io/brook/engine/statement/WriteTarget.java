@@ -14,6 +14,7 @@ import io.brook.engine.plan.Parameters;
 import io.brook.engine.plan.Scope;
 import io.brook.engine.query.QueryContext;
 import io.brook.engine.sql.SqlParser;
+import io.brook.engine.stream.StreamSchema;
 import io.brook.engine.stream.StreamTable;
 import io.brook.engine.types.BrookType;
 
@@ -52,11 +53,23 @@ public final class WriteTarget {
         }
         ExternalStreamEntry external = catalog.externalStream(name);
         if (external != null) {
-            List<Column> columns = external.definition().columns().isEmpty()
-                    ? external.stream().columns() : external.definition().columns();
-            return new WriteTarget(name, null, external, columns, columns);
+            return external(name, external);
         }
         throw Catalog.unknownStream(name);
+    }
+
+    /**
+     * An external stream as a target: its columns except virtual ones, in order, are what its sink
+     * receives. A {@code _tp_time} among them is written like a stream's: named by the writer or
+     * else the time of writing, and not counted among the columns VALUES fill by position.
+     */
+    private static WriteTarget external(String name, ExternalStreamEntry external) {
+        List<String> virtual = external.stream().virtualColumns();
+        List<Column> stored = external.stream().columns().stream()
+                .filter(column -> !virtual.contains(column.name())).toList();
+        List<Column> declared = stored.stream()
+                .filter(column -> !column.name().equals(StreamSchema.TIME_COLUMN)).toList();
+        return new WriteTarget(name, null, external, stored, declared);
     }
 
     /** A stream as a target, such as the stream a materialized view owns. */
