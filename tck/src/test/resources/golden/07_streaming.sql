@@ -51,6 +51,12 @@ SELECT id FROM events WHERE _tp_time > now() - 2d LIMIT 1
 ----
 1
 
+# so does a bound written as text, read as a UTC time
+query
+SELECT id FROM events WHERE _tp_time > '2000-01-01 00:00:00' LIMIT 1
+----
+1
+
 # query_mode='table' makes the query bounded
 query
 SELECT count() FROM events SETTINGS query_mode='table'

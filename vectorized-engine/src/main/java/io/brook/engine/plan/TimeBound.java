@@ -63,7 +63,20 @@ final class TimeBound {
         return switch (literal.value()) {
             case Instant instant -> OptionalLong.of(instant.toEpochMilli());
             case LocalDate date -> OptionalLong.of(date.toEpochDay() * 86_400_000L);
+            // '2024-01-01 00:00:00' compares with _tp_time as that time in UTC, so it bounds it too
+            case String ignored -> textMillis(expression, constants);
             case null, default -> OptionalLong.empty();
         };
+    }
+
+    private static OptionalLong textMillis(io.brook.engine.sql.ast.Expression text, ExpressionBinder constants) {
+        try {
+            Expression cast = constants.bind(new io.brook.engine.sql.ast.Cast(text,
+                    new io.brook.engine.sql.ast.DataTypeSpec("datetime64", java.util.List.of(3, "UTC"))));
+            Literal literal = cast instanceof Literal constant ? constant : FunctionRegistry.evaluateConstant(cast);
+            return literal.value() instanceof Instant instant ? OptionalLong.of(instant.toEpochMilli()) : OptionalLong.empty();
+        } catch (RuntimeException notATime) {
+            return OptionalLong.empty();
+        }
     }
 }
