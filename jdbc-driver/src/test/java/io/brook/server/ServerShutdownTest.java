@@ -23,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code brook server} as its own process: it prints its URL, and SIGTERM stops it cleanly (exit
- * 0, a log line, a view's checkpoint written, the data directory reopens with every row).
+ * {@code brook server} as its own process: it prints its URL, and SIGTERM stops it cleanly (its
+ * log lines, a view's checkpoint written, the data directory reopens with every row); the local
+ * API token Python code sees is in neither its log nor its data directory (SPEC 5.3).
  */
 @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ServerShutdownTest {
@@ -51,6 +52,13 @@ class ServerShutdownTest {
             assertEquals(200, post(query, "CREATE MATERIALIZED VIEW totals AS SELECT count() AS n FROM src "
                     + "EMIT PERIODIC 100ms SETTINGS checkpoint_interval=3600").status());
             assertEquals(200, post(query, "INSERT INTO src (id) VALUES (1), (2), (3)").status());
+            // the local API token, as Python code in this server sees it
+            assertEquals(200, post(query, "CREATE EXTERNAL STREAM token (t string) AS $$\n"
+                    + "def token():\n    return [__timeplus_local_api_password]\n$$ SETTINGS type='python'").status());
+            ServerFixture.Reply reply = post(query, "SELECT t FROM table(token)");
+            assertEquals(200, reply.status(), reply.body());
+            String token = reply.body().replaceFirst("(?s).*\"data\":\\[\\[\"([^\"]+)\"]].*", "$1");
+            assertTrue(token.length() >= 16 && !token.contains("{"), reply.body());
             server.destroy();
             assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server stops after SIGTERM");
             drain.join(10_000);
@@ -59,6 +67,13 @@ class ServerShutdownTest {
             assertEquals(143, server.exitValue(), log);
             assertTrue(log.contains("Brook server started on " + url), log);
             assertTrue(log.contains("Brook server stopped"), log);
+            assertTrue(!log.contains(token), "the local API token is in no log line");
+            try (java.util.stream.Stream<Path> files = Files.walk(data)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    assertTrue(!new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(token),
+                            "the local API token is in " + file);
+                }
+            }
         } finally {
             server.destroyForcibly();
         }
