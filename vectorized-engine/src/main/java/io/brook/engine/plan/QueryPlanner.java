@@ -11,8 +11,7 @@ import io.brook.engine.operator.LimitOperator;
 import io.brook.engine.operator.OperatorFactory;
 import io.brook.engine.operator.ProjectOperator;
 import io.brook.engine.operator.sort.SortOperator;
-import io.brook.engine.operator.window.SessionAggregationOperator;
-import io.brook.engine.operator.window.WindowAggregationOperator;
+import io.brook.engine.operator.window.WindowAggregationFactory;
 import io.brook.engine.operator.window.WindowColumnsOperator;
 import io.brook.engine.operator.window.WindowReferences;
 import io.brook.engine.window.WindowEmit;
@@ -90,9 +89,7 @@ public final class QueryPlanner {
                 }
                 AggregationPlan plan = aggregation.plan(WindowGrouping.withWindowKeys(select, binder, window));
                 WindowEmit emit = WindowEmits.choose(select.emit(), relation.streaming(), window);
-                operators.add(window.kind() == WindowKind.SESSION
-                        ? new SessionAggregationOperator.Factory(window, plan.keys(), plan.aggregates(), emit)
-                        : new WindowAggregationOperator.Factory(window, plan.keys(), plan.aggregates(), emit));
+                operators.add(new WindowAggregationFactory(window, plan.keys(), plan.aggregates(), emit));
                 tickMillis = Math.max(tickMillis, emit.tickMillis());
                 binder = new ExpressionBinder(plan.outputScope(), context.functions(), context.parameters(),
                         plan.replacements(), aliases);

@@ -9,7 +9,6 @@ import io.brook.engine.function.aggregate.AggregateCall;
 import io.brook.engine.function.aggregate.StateBytes;
 import io.brook.engine.operator.Checkpointable;
 import io.brook.engine.operator.Operator;
-import io.brook.engine.operator.OperatorFactory;
 import io.brook.engine.operator.aggregation.AggregationState;
 import io.brook.engine.query.QueryContext;
 import io.brook.engine.types.BrookType;
@@ -60,55 +59,13 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
     private final AggregationState keyIndex;
     private Session[] openByKey = new Session[16];
     private final PriorityQueue<Pending> closing = new PriorityQueue<>(Comparator.comparingLong(Pending::closeAt));
-    private final List<Generation> generations = new ArrayList<>();
-    private Generation current;
+    private final List<SessionGeneration> generations = new ArrayList<>();
+    private SessionGeneration current;
     private long nextSessionNumber;
     private int openSessions;
     private long lastInputMillis = System.currentTimeMillis();
 
-    private static final class Session {
-        final int key;
-        final long number;
-        final Generation generation;
-        long start;
-        long last;
-        int group = -1;
-        boolean closed;
-        Session nextOfKey;
-
-        Session(int key, long number, Generation generation, long time) {
-            this.key = key;
-            this.number = number;
-            this.generation = generation;
-            this.start = time;
-            this.last = time;
-        }
-    }
-
     private record Pending(long closeAt, Session session) {
-    }
-
-    /** One aggregation state for the sessions opened while it was the newest. */
-    private static final class Generation {
-        final AggregationState state;
-        int created;
-        int open;
-        int[] positions = new int[16];
-        Session[] sessions = new Session[16];
-        int count;
-
-        Generation(AggregationState state) {
-            this.state = state;
-        }
-
-        void add(int position, Session session) {
-            if (count == positions.length) {
-                positions = Arrays.copyOf(positions, count * 2);
-                sessions = Arrays.copyOf(sessions, count * 2);
-            }
-            positions[count] = position;
-            sessions[count++] = session;
-        }
     }
 
     public SessionAggregationOperator(WindowSpec spec, List<Expression> keys, List<AggregateCall> calls, WindowEmit emit,
@@ -143,7 +100,7 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
         lastInputMillis = System.currentTimeMillis();
         boolean bounded = emit.mode() == WindowEmit.Mode.ON_FINISH;
         List<Session> closed = new ArrayList<>();
-        List<Generation> touched = new ArrayList<>();
+        List<SessionGeneration> touched = new ArrayList<>();
         try {
             int[] keys = keyIndex.add(chunk);
             keys = keys == null ? null : Arrays.copyOf(keys, chunk.size());
@@ -151,7 +108,7 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
                     chunk.physicalRowCount(), context.allocator())) {
                 assign(chunk, keys, bounded, numbers, closed, touched);
                 numbers.setValueCount(chunk.physicalRowCount());
-                for (Generation generation : touched) {
+                for (SessionGeneration generation : touched) {
                     feed(generation, chunk, numbers);
                 }
             }
@@ -162,15 +119,14 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
         } catch (OutOfMemoryException e) {
             throw context.memoryExceeded(e);
         } finally {
-            for (Generation generation : touched) {
-                generation.count = 0;
-                Arrays.fill(generation.sessions, null);
+            for (SessionGeneration generation : touched) {
+                generation.clearRows();
             }
         }
     }
 
     private void assign(Chunk chunk, int[] keys, boolean bounded, BigIntVector numbers, List<Session> closed,
-                        List<Generation> touched) {
+                        List<SessionGeneration> touched) {
         long late = 0;
         try (ColumnValue value = spec.time().evaluate(chunk, context)) {
             TimeStampVector times = (TimeStampVector) value.vector();
@@ -235,7 +191,7 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
 
     private Session open(int key, long time) {
         if (current == null || current.created >= GENERATION_SESSIONS) {
-            current = new Generation(new AggregationState(generationKeys, calls, context));
+            current = new SessionGeneration(new AggregationState(generationKeys, calls, context));
             generations.add(current);
         }
         Session session = new Session(key, nextSessionNumber++, current, time);
@@ -270,7 +226,7 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
         closed.add(session);
     }
 
-    private void feed(Generation generation, Chunk chunk, BigIntVector numbers) {
+    private void feed(SessionGeneration generation, Chunk chunk, BigIntVector numbers) {
         FieldVector[] columns = new FieldVector[chunk.columnCount() + 1];
         for (int index = 0; index < chunk.columnCount(); index++) {
             columns[index] = chunk.column(index);
@@ -306,10 +262,10 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
             return;
         }
         closed.sort(Comparator.comparingLong(this::closeAt).thenComparingLong(s -> s.start).thenComparingInt(s -> s.key));
-        Map<Generation, List<Session>> byGeneration = new IdentityHashMap<>();
-        List<Generation> order = new ArrayList<>();
+        Map<SessionGeneration, List<Session>> bySessionGeneration = new IdentityHashMap<>();
+        List<SessionGeneration> order = new ArrayList<>();
         for (Session session : closed) {
-            byGeneration.computeIfAbsent(session.generation, generation -> {
+            bySessionGeneration.computeIfAbsent(session.generation, generation -> {
                 order.add(generation);
                 return new ArrayList<>();
             }).add(session);
@@ -317,7 +273,7 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
         // one block per run of the same generation keeps the order above
         int from = 0;
         while (from < closed.size()) {
-            Generation generation = closed.get(from).generation;
+            SessionGeneration generation = closed.get(from).generation;
             int to = from;
             while (to < closed.size() && closed.get(to).generation == generation) {
                 to++;
@@ -325,8 +281,8 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
             emit(generation, closed.subList(from, to));
             from = to;
         }
-        for (Generation generation : order) {
-            generation.open -= byGeneration.get(generation).size();
+        for (SessionGeneration generation : order) {
+            generation.open -= bySessionGeneration.get(generation).size();
             if (generation.open == 0 && (generation != current || generation.created >= GENERATION_SESSIONS)) {
                 generations.remove(generation);
                 if (generation == current) {
@@ -337,7 +293,7 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
         }
     }
 
-    private void emit(Generation generation, List<Session> sessions) {
+    private void emit(SessionGeneration generation, List<Session> sessions) {
         int blockSize = context.settings().maxBlockSize();
         for (int from = 0; from < sessions.size(); from += blockSize) {
             int count = Math.min(blockSize, sessions.size() - from);
@@ -402,7 +358,7 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
         sections[1] = keyIndex.serialize();
         ByteBuffer sessions = ByteBuffer.allocate(16 + 4 * generations.size() * 2 + open.size() * 36);
         sessions.putLong(nextSessionNumber).putInt(generations.size()).putInt(open.size());
-        for (Generation generation : generations) {
+        for (SessionGeneration generation : generations) {
             sessions.putInt(generation.created).putInt(generation == current ? 1 : 0);
         }
         for (Session session : open) {
@@ -427,7 +383,7 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
             int generationCount = sessions.getInt();
             int openCount = sessions.getInt();
             for (int index = 0; index < generationCount; index++) {
-                Generation generation = new Generation(new AggregationState(generationKeys, calls, context));
+                SessionGeneration generation = new SessionGeneration(new AggregationState(generationKeys, calls, context));
                 generations.add(generation);
                 generation.created = sessions.getInt();
                 if (sessions.getInt() == 1) {
@@ -439,7 +395,7 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
             for (int index = 0; index < openCount; index++) {
                 int key = sessions.getInt();
                 long number = sessions.getLong();
-                Generation generation = generations.get(sessions.getInt());
+                SessionGeneration generation = generations.get(sessions.getInt());
                 Session session = new Session(key, number, generation, sessions.getLong());
                 session.last = sessions.getLong();
                 session.group = sessions.getInt();
@@ -466,37 +422,12 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
     public void close() {
         try {
             keyIndex.close();
-            for (Generation generation : generations) {
+            for (SessionGeneration generation : generations) {
                 generation.state.close();
             }
             generations.clear();
         } finally {
             downstream.close();
-        }
-    }
-
-    /** Plans a session aggregation: the window, all group keys as written, the calls, the emit policy. */
-    public static final class Factory implements OperatorFactory {
-        private final WindowSpec spec;
-        private final List<Expression> keys;
-        private final List<AggregateCall> calls;
-        private final WindowEmit emit;
-
-        public Factory(WindowSpec spec, List<Expression> keys, List<AggregateCall> calls, WindowEmit emit) {
-            this.spec = spec;
-            this.keys = List.copyOf(keys);
-            this.calls = List.copyOf(calls);
-            this.emit = emit;
-        }
-
-        @Override
-        public Operator create(QueryContext context, Operator downstream) {
-            return new SessionAggregationOperator(spec, keys, calls, emit, context, downstream);
-        }
-
-        @Override
-        public String describe() {
-            return WindowPlanText.of("Session aggregate", spec, keys, calls, emit);
         }
     }
 }

@@ -7,7 +7,6 @@ import io.brook.engine.function.aggregate.AggregateCall;
 import io.brook.engine.function.aggregate.StateBytes;
 import io.brook.engine.operator.Checkpointable;
 import io.brook.engine.operator.Operator;
-import io.brook.engine.operator.OperatorFactory;
 import io.brook.engine.operator.aggregation.AggregationState;
 import io.brook.engine.query.QueryContext;
 import io.brook.engine.window.TimeAxis;
@@ -334,31 +333,6 @@ public final class WindowAggregationOperator implements Operator, Checkpointable
             open.clear();
         } finally {
             downstream.close();
-        }
-    }
-
-    /** Plans a tumble or hop aggregation: the window, all group keys as written, the calls, the emit policy. */
-    public static final class Factory implements OperatorFactory {
-        private final WindowSpec spec;
-        private final List<Expression> keys;
-        private final List<AggregateCall> calls;
-        private final WindowEmit emit;
-
-        public Factory(WindowSpec spec, List<Expression> keys, List<AggregateCall> calls, WindowEmit emit) {
-            this.spec = spec;
-            this.keys = List.copyOf(keys);
-            this.calls = List.copyOf(calls);
-            this.emit = emit;
-        }
-
-        @Override
-        public Operator create(QueryContext context, Operator downstream) {
-            return new WindowAggregationOperator(spec, keys, calls, emit, context, downstream);
-        }
-
-        @Override
-        public String describe() {
-            return WindowPlanText.of("Window aggregate", spec, keys, calls, emit);
         }
     }
 }
