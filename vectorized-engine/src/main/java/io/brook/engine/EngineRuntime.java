@@ -8,6 +8,8 @@ import io.brook.engine.external.EngineServices;
 import io.brook.engine.external.ExternalStreamTypes;
 import io.brook.engine.function.FunctionRegistry;
 import io.brook.engine.function.user.FunctionLanguages;
+import io.brook.engine.function.user.UserFunctionDdl;
+import io.brook.storage.catalog.CatalogEntry;
 import io.brook.engine.plan.Parameters;
 import io.brook.engine.plan.PlanningContext;
 import io.brook.engine.plan.SystemTables;
@@ -51,6 +53,7 @@ final class EngineRuntime implements AutoCloseable {
     private final FunctionLanguages functionLanguages;
     private final StreamDdl streamDdl;
     private final ExternalStreamDdl externalStreamDdl;
+    private final UserFunctionDdl functionDdl;
     private final EngineServiceRegistry services;
     private final QueryContextFactory contexts;
     private final QueryLauncher queries;
@@ -70,6 +73,7 @@ final class EngineRuntime implements AutoCloseable {
         this.streamDdl = new StreamDdl(catalog, new StreamStore(dataDirectory), functions);
         this.services = new EngineServiceRegistry(systemTables);
         this.externalStreamDdl = new ExternalStreamDdl(catalog, externalTypes, streamDdl, services);
+        this.functionDdl = new UserFunctionDdl(catalog, functions, functionLanguages, services);
         this.contexts = new QueryContextFactory(allocator);
         this.queries = new QueryLauncher(contexts);
         this.metadata = new MetadataView(catalog, functions, systemTables);
@@ -108,12 +112,20 @@ final class EngineRuntime implements AutoCloseable {
         }
     }
 
-    /** Re-creates every persisted object from its DDL, in creation order (views after what they read). */
+    /**
+     * Re-creates every persisted object from its DDL: user functions first (a function replaced
+     * keeps its place, so it may stand after a view that calls it), then the rest in creation
+     * order (views after what they read).
+     */
     private void replayCatalog() {
-        for (var entry : catalog.persistedEntries()) {
+        List<CatalogEntry> entries = new ArrayList<>();
+        catalog.persistedEntries().stream().filter(entry -> entry.kind().equals(Catalog.KIND_FUNCTION)).forEach(entries::add);
+        catalog.persistedEntries().stream().filter(entry -> !entry.kind().equals(Catalog.KIND_FUNCTION)).forEach(entries::add);
+        for (var entry : entries) {
             try {
                 Statement statement = SqlParser.parse(entry.definition());
                 switch (statement) {
+                    case io.brook.engine.sql.ast.CreateFunction create -> functionDdl.create(create, entry.definition(), true);
                     case io.brook.engine.sql.ast.CreateStream create -> streamDdl.create(create, entry.definition(), true);
                     case io.brook.engine.sql.ast.CreateExternalStream create ->
                             externalStreamDdl.create(create, entry.definition(), true, entry.properties());
@@ -235,8 +247,8 @@ final class EngineRuntime implements AutoCloseable {
         return views;
     }
 
-    FunctionLanguages functionLanguages() {
-        return functionLanguages;
+    UserFunctionDdl functionDdl() {
+        return functionDdl;
     }
 
     @Override

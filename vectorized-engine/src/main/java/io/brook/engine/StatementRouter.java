@@ -63,8 +63,8 @@ final class StatementRouter {
             case Explain explain -> explain(explain, planning);
             case Use use -> done(() -> use(session, use));
             case SetStatement set -> done(() -> session.set(set.name(), SettingValues.text(set.value())));
-            case CreateFunction create -> createFunction(create);
-            case DropFunction drop -> done(() -> dropFunction(drop));
+            case CreateFunction create -> done(() -> runtime.functionDdl().create(create, sql, false));
+            case DropFunction drop -> done(() -> runtime.functionDdl().drop(drop));
             case CreateMaterializedView create -> done(() -> runtime.views().create(create, sql, false));
             case DropView drop -> done(() -> runtime.views().drop(drop));
             case SystemViewCommand command -> done(() -> runtime.views().command(command));
@@ -92,17 +92,6 @@ final class StatementRouter {
         session.useDatabase(use.database());
     }
 
-    private StatementResult createFunction(CreateFunction create) {
-        runtime.functionLanguages().find(create.language());
-        return notYet("User-defined functions");
-    }
-
-    private void dropFunction(DropFunction drop) {
-        if (!drop.ifExists()) {
-            throw new BrookException(ErrorCode.UNKNOWN_FUNCTION, "Function " + drop.name() + " doesn't exist");
-        }
-    }
-
     private StatementResult rows(List<Column> columns, List<List<Object>> rows) {
         return RowsResult.of(columns, rows, runtime.allocator());
     }
@@ -110,9 +99,5 @@ final class StatementRouter {
     private static StatementResult done(Runnable action) {
         action.run();
         return new StatementResult.Update(0);
-    }
-
-    private static StatementResult notYet(String feature) {
-        throw new BrookException(ErrorCode.NOT_IMPLEMENTED, feature + " are not available in this build");
     }
 }

@@ -28,6 +28,7 @@ public final class ColumnEncoder {
     private final Value allocate;
     private final Value deliver;
     private final StringColumn[] strings;
+    private static final Object[] NO_ARGUMENTS = new Object[0];
 
     public ColumnEncoder(PythonContext context, List<BrookType> types) {
         this.types = List.copyOf(types);
@@ -47,16 +48,27 @@ public final class ColumnEncoder {
         if (!chunk.isDense()) {
             throw new IllegalArgumentException("the bridge takes dense chunks");
         }
-        int count = chunk.size();
+        List<FieldVector> columns = new ArrayList<>(chunk.columnCount());
+        for (int c = 0; c < chunk.columnCount(); c++) {
+            columns.add(chunk.column(c));
+        }
+        return call(function, columns, chunk.size(), NO_ARGUMENTS);
+    }
+
+    /**
+     * Calls {@code function} once with the {@code leading} arguments followed by one list per
+     * column, each holding the first {@code count} values of its vector.
+     */
+    public Value call(Value function, List<FieldVector> columns, int count, Object[] leading) {
         Transfer transfer = new Transfer();
         Object[] specs = new Object[types.size()];
         for (int c = 0; c < specs.length; c++) {
-            specs[c] = spec(c, chunk.column(c), types.get(c), count, transfer);
+            specs[c] = spec(c, columns.get(c), types.get(c), count, transfer);
         }
         try {
             Value allocated = allocate.execute((Object) transfer.requests.toArray());
             transfer.fill(allocated);
-            Value result = deliver.execute(function, allocated, specs);
+            Value result = deliver.execute(function, allocated, specs, leading);
             for (StringColumn column : strings) {
                 if (column != null) {
                     column.delivered();

@@ -73,6 +73,12 @@ public final class RowBatchDecoder {
     /** The rows of {@code batch} as a chunk allocated from {@code allocator}. */
     public Chunk decode(Value batch, BufferAllocator allocator) {
         int count = batch.getArrayElement(0).asInt();
+        return Chunk.of(decodeColumns(batch, allocator), count);
+    }
+
+    /** The columns of {@code batch} as new vectors allocated from {@code allocator}, for the caller to close. */
+    public List<FieldVector> decodeColumns(Value batch, BufferAllocator allocator) {
+        int count = batch.getArrayElement(0).asInt();
         List<FieldVector> vectors = new ArrayList<>(columns.size());
         try {
             for (int c = 0; c < columns.size(); c++) {
@@ -82,7 +88,7 @@ public final class RowBatchDecoder {
                 fill(vector, column.type(), count, handOver(vector, c, count, batch.getArrayElement(c + 1)));
                 vector.setValueCount(count);
             }
-            return Chunk.of(vectors, count);
+            return vectors;
         } catch (RuntimeException e) {
             vectors.forEach(FieldVector::close);
             throw e;
@@ -224,7 +230,7 @@ public final class RowBatchDecoder {
     }
 
     /** The bytes of a Python bytes object, read in one bulk copy. */
-    static byte[] bytes(Value value) {
+    public static byte[] bytes(Value value) {
         int size = Math.toIntExact(value.getBufferSize());
         byte[] out = new byte[size];
         if (size > 0) {

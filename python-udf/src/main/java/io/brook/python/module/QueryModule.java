@@ -23,6 +23,8 @@ public final class QueryModule implements AutoCloseable {
     private final PythonBody body;
     private final QueryContext query;
     private final Value module;
+    /** False when several modules share the context (a query's user functions) and their owner releases it. */
+    private final boolean ownsContext;
     private final Object leaseLock = new Object();
     private boolean released;
     private volatile boolean busy;
@@ -31,17 +33,38 @@ public final class QueryModule implements AutoCloseable {
     /** How long sleeping code has to react to KeyboardInterrupt before the context is interrupted. */
     private static final long GENTLE_CANCEL_MILLIS = 150;
 
-    private QueryModule(PythonRuntime runtime, PythonContext context, PythonBody body, QueryContext query, Value module) {
+    private QueryModule(PythonRuntime runtime, PythonContext context, PythonBody body, QueryContext query, Value module,
+                        boolean ownsContext) {
         this.runtime = runtime;
         this.context = context;
         this.body = body;
         this.query = query;
         this.module = module;
+        this.ownsContext = ownsContext;
     }
 
     /** Leases a context and makes the module: compile, run the body, inject {@code globals}. */
     public static QueryModule open(PythonRuntime runtime, PythonBody body, Map<String, Object> globals, QueryContext query) {
         PythonContext context = runtime.lease();
+        try {
+            return make(runtime, context, body, globals, query, true);
+        } catch (RuntimeException e) {
+            runtime.release(context);
+            throw e;
+        }
+    }
+
+    /**
+     * Makes the module in a context the caller leased and releases itself, beside other modules
+     * of the same query; closing the module leaves the context leased.
+     */
+    public static QueryModule openIn(PythonRuntime runtime, PythonContext context, PythonBody body,
+                                     Map<String, Object> globals, QueryContext query) {
+        return make(runtime, context, body, globals, query, false);
+    }
+
+    private static QueryModule make(PythonRuntime runtime, PythonContext context, PythonBody body,
+                                    Map<String, Object> globals, QueryContext query, boolean ownsContext) {
         try {
             List<Object> pairs = new ArrayList<>();
             globals.forEach((key, value) -> {
@@ -50,17 +73,13 @@ public final class QueryModule implements AutoCloseable {
             });
             Value module = context.bridge("new_module").execute(body.owner(), body.source(), body.filename(), pairs,
                     new CancelFlag(query));
-            QueryModule opened = new QueryModule(runtime, context, body, query, module);
+            QueryModule opened = new QueryModule(runtime, context, body, query, module, ownsContext);
             if (query != null) {
                 query.onCancel(opened::stopPython);
             }
             return opened;
         } catch (PolyglotException e) {
-            runtime.release(context);
             throw PythonErrors.raised(context, e, "the body of " + body.filename());
-        } catch (RuntimeException e) {
-            runtime.release(context);
-            throw e;
         }
     }
 
@@ -210,6 +229,8 @@ public final class QueryModule implements AutoCloseable {
             }
             released = true;
         }
-        runtime.release(context);
+        if (ownsContext) {
+            runtime.release(context);
+        }
     }
 }

@@ -67,6 +67,11 @@ public final class PythonRuntime implements AutoCloseable {
         this.warmer = Thread.ofPlatform().daemon().name("brook-python-warmup").unstarted(this::warmUp);
     }
 
+    /** The engine's one Python runtime, shared by its Python streams and functions, started on first use. */
+    public static PythonRuntime of(io.brook.engine.external.EngineServices services) {
+        return services.shared(PythonRuntime.class, () -> start(PythonConfig.fromSystemProperties()));
+    }
+
     /** Starts the runtime; contexts for the pool are made in the background. */
     public static PythonRuntime start(PythonConfig config) {
         PythonRuntime runtime = new PythonRuntime(config);

@@ -9,18 +9,14 @@ import io.brook.engine.external.ReadOptions;
 import io.brook.engine.operator.ChunkSource;
 import io.brook.engine.query.QueryContext;
 import io.brook.python.module.PythonBody;
+import io.brook.python.module.InjectedGlobals;
 import io.brook.python.module.QueryModule;
 import io.brook.python.runtime.PythonRuntime;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** A created Python external stream: every read and write gets its own module (SPEC 3.2). */
 final class PythonExternalStream implements ExternalStream {
-    static final String LOCAL_API_USER = "__timeplus_local_api_user";
-    static final String LOCAL_API_PASSWORD = "__timeplus_local_api_password";
-
     private final ExternalStreamDefinition definition;
     private final PythonStreamSettings settings;
     private final PythonBody body;
@@ -61,11 +57,6 @@ final class PythonExternalStream implements ExternalStream {
 
     /** Steps 1 and 2 of SPEC 3.2: a fresh module with the local API globals when there is a user. */
     QueryModule newModule(QueryContext context) {
-        Map<String, Object> globals = new LinkedHashMap<>();
-        services.localApiUser().ifPresent(user -> {
-            globals.put(LOCAL_API_USER, user.user());
-            globals.put(LOCAL_API_PASSWORD, user.password());
-        });
-        return QueryModule.open(runtime, body, globals, context);
+        return QueryModule.open(runtime, body, InjectedGlobals.of(services), context);
     }
 }

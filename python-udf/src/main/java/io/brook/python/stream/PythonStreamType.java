@@ -7,7 +7,6 @@ import io.brook.engine.external.ExternalStream;
 import io.brook.engine.external.ExternalStreamDefinition;
 import io.brook.engine.external.ExternalStreamType;
 import io.brook.python.module.PythonBody;
-import io.brook.python.runtime.PythonConfig;
 import io.brook.python.runtime.PythonRuntime;
 import io.brook.python.system.PythonSystemTable;
 
@@ -29,7 +28,7 @@ public final class PythonStreamType implements ExternalStreamType {
 
     /** The engine's one Python runtime, started on first use. */
     public static PythonRuntime runtime(EngineServices services) {
-        return services.shared(PythonRuntime.class, () -> PythonRuntime.start(PythonConfig.fromSystemProperties()));
+        return PythonRuntime.of(services);
     }
 
     @Override

@@ -384,9 +384,9 @@ def _column(spec, allocated):
     return values
 
 
-def deliver(function, allocated, specs):
-    """The sink's write: one call with one list per column (SPEC 3.4)."""
-    return function(*[_column(spec, allocated) for spec in specs])
+def deliver(function, allocated, specs, leading):
+    """One call with the leading arguments, then one list per column (SPEC 3.4)."""
+    return function(*leading, *[_column(spec, allocated) for spec in specs])
 
 
 # ---- Python to Java: rows from a source ------------------------------------------------------
@@ -654,3 +654,182 @@ def _plain(v):
 
 def _plain_key(k):
     return _plain(k)
+
+
+# ---- user functions (SPEC 3.8) ---------------------------------------------------------------
+#
+# A scalar function gets one list per argument for a whole chunk and returns a list of results.
+# An aggregate function's states (one instance of its class per group) live in a _Groups object;
+# a chunk's rows arrive ordered by group, in one call, and each group's instance gets its slice.
+
+class LengthError(Exception):
+    def __init__(self, returned, expected):
+        Exception.__init__(self, returned, expected)
+        self.returned = returned
+        self.expected = expected
+
+
+class ResultError(Exception):
+    """A result that is not a sequence of values, or a state serialize() turned into no bytes."""
+
+    def __init__(self, type_name, value):
+        Exception.__init__(self, type_name, repr(value))
+        self.type_name = type_name
+        self.value_repr = _short_repr(value)
+
+
+def _short_repr(value):
+    text = repr(value)
+    return text if len(text) <= 200 else text[:200] + '...'
+
+
+def function_shape(source, filename, name):
+    """What the body defines under name at top level: ('def', []), ('class', [method names]) (with
+    the methods of base classes the body defines too, and '*' when a base comes from elsewhere),
+    ('other', []) for any other assignment or import, or None."""
+    import ast as _ast
+    tree = _ast.parse(source, filename, 'exec')
+    classes = {}
+    found = None
+    for node in tree.body:
+        if isinstance(node, _ast.ClassDef):
+            classes[node.name] = node
+        if isinstance(node, (_ast.FunctionDef, _ast.AsyncFunctionDef)) and node.name == name:
+            found = ('def', [])
+        elif isinstance(node, _ast.ClassDef) and node.name == name:
+            found = ('class', None)
+        elif isinstance(node, _ast.Assign) and any(isinstance(t, _ast.Name) and t.id == name for t in node.targets):
+            found = ('other', [])
+        elif isinstance(node, (_ast.Import, _ast.ImportFrom)) and any(
+                (a.asname or a.name).split('.')[0] == name for a in node.names):
+            found = ('other', [])
+    if found is None or found[0] != 'class':
+        return found
+
+    def methods(cls, seen):
+        out = set()
+        if cls.name in seen:
+            return out
+        seen.add(cls.name)
+        for item in cls.body:
+            if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)):
+                out.add(item.name)
+            elif isinstance(item, _ast.Assign):
+                out.update(t.id for t in item.targets if isinstance(t, _ast.Name))
+        for base in cls.bases:
+            if isinstance(base, _ast.Name) and base.id in classes:
+                out |= methods(classes[base.id], seen)
+            elif not (isinstance(base, _ast.Name) and base.id == 'object'):
+                out.add('*')
+        return out
+    return ('class', sorted(methods(classes[name], set())))
+
+
+def call_scalar(function, count, column, *columns):
+    """Calls a scalar function over one chunk; returns the result column handed over like a
+    source's column ([count, column])."""
+    result = function(*columns)
+    if type(result) is not list:
+        if isinstance(result, (str, bytes, bytearray, dict)) or not hasattr(result, '__iter__'):
+            raise ResultError(type(result).__name__, result)
+        result = list(result)
+    if len(result) != count:
+        raise LengthError(len(result), count)
+    return [count, _hand_over(result, column, 1)]
+
+
+class _Groups:
+    """The states of one aggregate call: one instance of the function's class per group."""
+
+    def __init__(self, cls):
+        self.cls = cls
+        self.states = []
+
+    def state(self, group):
+        states = self.states
+        if group >= len(states):
+            states.extend([None] * (group + 1 - len(states)))
+        state = states[group]
+        if state is None:
+            state = self.cls()
+            states[group] = state
+        return state
+
+
+def new_groups(cls):
+    return _Groups(cls)
+
+
+def process_groups(groups, ids, starts, runs, *columns):
+    """Feeds one chunk: run k holds rows starts[k]..starts[k+1]-1, all of group ids[k]."""
+    ids = list(ids)
+    starts = list(starts)
+    if runs == 1 and starts[0] == 0 and starts[1] == (len(columns[0]) if columns else 0):
+        groups.state(ids[0]).process(*columns)
+        return None
+    state = groups.state
+    if len(columns) == 1:
+        values = columns[0]
+        for k in range(runs):
+            state(ids[k]).process(values[starts[k]:starts[k + 1]])
+    else:
+        for k in range(runs):
+            a = starts[k]
+            b = starts[k + 1]
+            state(ids[k]).process(*[c[a:b] for c in columns])
+    return None
+
+
+def finalize_groups(groups, ids, start, count, column):
+    """The results of groups ids[start:start+count], handed over as one column."""
+    ids = list(ids)
+    state = groups.state
+    values = [state(ids[start + i]).finalize() for i in range(count)]
+    return [count, _hand_over(values, column, 1)]
+
+
+def serialize_groups(groups, count):
+    """Every group's serialize() as one bytes: per group a tag (0 none, 1 bytes, 2 str), then
+    the length and the data."""
+    import struct
+    states = groups.states
+    parts = []
+    for g in range(count):
+        state = states[g] if g < len(states) else None
+        if state is None:
+            parts.append(b'\x00')
+            continue
+        data = state.serialize()
+        if isinstance(data, str):
+            tag = 2
+            data = data.encode('utf-8')
+        elif isinstance(data, (bytes, bytearray, memoryview)):
+            tag = 1
+            data = bytes(data)
+        else:
+            raise ResultError(type(data).__name__, data)
+        parts.append(struct.pack('<BI', tag, len(data)))
+        parts.append(data)
+    return b''.join(parts)
+
+
+def deserialize_groups(groups, text, count):
+    """Reads what serialize_groups wrote (handed over as latin-1 text): a fresh instance per
+    group that had one, given its data through deserialize()."""
+    import struct
+    data = text.encode('latin-1')
+    states = [None] * count
+    pos = 0
+    for g in range(count):
+        tag = data[pos]
+        pos += 1
+        if tag == 0:
+            continue
+        size = struct.unpack_from('<I', data, pos)[0]
+        pos += 4
+        value = data[pos:pos + size]
+        pos += size
+        state = groups.cls()
+        state.deserialize(value.decode('utf-8') if tag == 2 else value)
+        states[g] = state
+    groups.states = states

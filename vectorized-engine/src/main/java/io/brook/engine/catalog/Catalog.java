@@ -2,6 +2,7 @@ package io.brook.engine.catalog;
 
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.function.user.UserFunctionDefinition;
 import io.brook.engine.stream.StreamTable;
 import io.brook.storage.catalog.CatalogEntry;
 import io.brook.storage.catalog.CatalogStore;
@@ -26,11 +27,14 @@ public final class Catalog {
     public static final String KIND_STREAM = "stream";
     public static final String KIND_EXTERNAL_STREAM = "external_stream";
     public static final String KIND_VIEW = "view";
+    public static final String KIND_FUNCTION = "function";
 
     private final CatalogStore store;
     private final Map<String, StreamTable> streams = new ConcurrentHashMap<>();
     private final Map<String, ExternalStreamEntry> externalStreams = new ConcurrentHashMap<>();
     private final Map<String, ViewEntry> views = new ConcurrentHashMap<>();
+    /** User functions have a namespace of their own, shared with the built-in functions. */
+    private final Map<String, UserFunctionDefinition> functions = new ConcurrentHashMap<>();
 
     public Catalog(CatalogStore store) {
         this.store = store;
@@ -174,6 +178,38 @@ public final class Catalog {
             return externalStreams.remove(name);
         }
         return null;
+    }
+
+    public UserFunctionDefinition function(String name) {
+        return functions.get(name);
+    }
+
+    public List<UserFunctionDefinition> functions() {
+        return sorted(new ArrayList<>(functions.values()), UserFunctionDefinition::name);
+    }
+
+    /** Adds or replaces a user function, persisting its DDL (where it stood, when replaced) unless replaying. */
+    public synchronized void putFunction(UserFunctionDefinition definition, String ddl, boolean persist) {
+        if (persist) {
+            store.put(new CatalogEntry(KIND_FUNCTION, definition.name(), ddl, Map.of()));
+        }
+        functions.put(definition.name(), definition);
+    }
+
+    public synchronized void removeFunction(String name) {
+        store.remove(KIND_FUNCTION, name);
+        functions.remove(name);
+    }
+
+    /** The DDL text of each view, by view name, as persisted. */
+    public Map<String, String> viewDefinitions() {
+        Map<String, String> definitions = new java.util.LinkedHashMap<>();
+        for (CatalogEntry entry : store.entries()) {
+            if (entry.kind().equals(KIND_VIEW)) {
+                definitions.put(entry.name(), entry.definition());
+            }
+        }
+        return definitions;
     }
 
     private void requireFree(String name) {

@@ -41,6 +41,8 @@ public enum ErrorCode {
     /** A remote server refused the user name and password given for it. */
     AUTHENTICATION_FAILED(516, "28000"),
     UNSUPPORTED_METHOD(1, "0A000"),
+    FUNCTION_ALREADY_EXISTS(609, "42723"),
+    CANNOT_DROP_FUNCTION(610, "42809"),
     /** Brook's own code: user Python code raised (SQLState class 38, external routine exception). */
     PYTHON_ERROR(2800, "38000");
 

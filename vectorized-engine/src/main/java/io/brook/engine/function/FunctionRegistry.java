@@ -47,6 +47,7 @@ public final class FunctionRegistry {
 
     private final Map<String, ScalarFunction> scalars = new ConcurrentHashMap<>();
     private final Map<String, AggregateFunction> aggregates = new ConcurrentHashMap<>();
+    private final java.util.Set<String> userDefined = ConcurrentHashMap.newKeySet();
 
     /** A registry holding every built-in function. */
     public FunctionRegistry() {
@@ -75,7 +76,13 @@ public final class FunctionRegistry {
 
     /** Removes a function registered under {@code name} (DROP FUNCTION); false when none. */
     public boolean unregister(String name) {
+        userDefined.remove(name);
         return scalars.remove(name) != null | aggregates.remove(name) != null;
+    }
+
+    /** Marks {@code name} as a user function, so listings tell it from the built-ins. */
+    public void markUserDefined(String name) {
+        userDefined.add(name);
     }
 
     public boolean exists(String name) {
@@ -126,8 +133,10 @@ public final class FunctionRegistry {
     /** Every function, for SHOW FUNCTIONS and DatabaseMetaData.getFunctions. */
     public List<FunctionInfo> functions() {
         List<FunctionInfo> infos = new ArrayList<>();
-        scalars.values().forEach(function -> infos.add(new FunctionInfo(function.name(), false, false, function.description())));
-        aggregates.values().forEach(function -> infos.add(new FunctionInfo(function.name(), true, false, function.description())));
+        scalars.values().forEach(function -> infos.add(new FunctionInfo(function.name(), false,
+                userDefined.contains(function.name()), function.description())));
+        aggregates.values().forEach(function -> infos.add(new FunctionInfo(function.name(), true,
+                userDefined.contains(function.name()), function.description())));
         infos.sort(Comparator.comparing(FunctionInfo::name));
         return infos;
     }

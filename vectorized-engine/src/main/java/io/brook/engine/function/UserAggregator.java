@@ -1,114 +1,94 @@
 package io.brook.engine.function;
 
 import io.brook.engine.chunk.Chunk;
-import io.brook.engine.error.BrookException;
-import io.brook.engine.error.ErrorCode;
 import io.brook.engine.function.aggregate.GroupedAggregator;
 import io.brook.engine.function.user.UserAggregateFunction;
-import io.brook.engine.function.user.UserAggregateState;
+import io.brook.engine.function.user.UserAggregateGroups;
 import io.brook.engine.operator.ChunkCompactor;
 import io.brook.engine.query.QueryContext;
 import org.apache.arrow.vector.FieldVector;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A user aggregate function's states, one object per group (the SPI is per group by design).
- * Each chunk is split by group and each group's rows reach its state as dense columns, once.
+ * A user aggregate call's states. Each chunk's live rows are ordered by group (a counting sort),
+ * gathered once into dense columns, and handed over in one call with the group runs, so the
+ * function's language is entered once per chunk, not once per group.
  */
 final class UserAggregator implements GroupedAggregator {
-    private final UserAggregateFunction function;
+    private final UserAggregateGroups groups;
     private final QueryContext context;
-    private final List<UserAggregateState> states = new ArrayList<>();
+    private int groupCount;
 
     UserAggregator(UserAggregateFunction function, QueryContext context) {
-        this.function = function;
+        this.groups = function.newGroups(context);
         this.context = context;
     }
 
     @Override
-    public void ensureGroups(int groupCount) {
-        while (states.size() < groupCount) {
-            states.add(function.newState(context));
-        }
+    public void ensureGroups(int count) {
+        groupCount = Math.max(groupCount, count);
     }
 
     @Override
     public void add(FieldVector[] arguments, Chunk rows, int[] groupIds) {
         int count = rows.size();
-        int groups = states.size();
-        int[] sizes = new int[groups + 1];
+        if (count == 0) {
+            return;
+        }
+        int[] sizes = new int[groupCount + 1];
         for (int row = 0; row < count; row++) {
             sizes[(groupIds == null ? 0 : groupIds[row]) + 1]++;
         }
-        int[] starts = new int[groups + 1];
-        for (int group = 0; group < groups; group++) {
-            starts[group + 1] = starts[group] + sizes[group + 1];
+        int[] runGroups = new int[Math.min(groupCount, count)];
+        int[] runStarts = new int[runGroups.length + 1];
+        int[] next = new int[groupCount];
+        int runs = 0;
+        int position = 0;
+        for (int group = 0; group < groupCount; group++) {
+            int size = sizes[group + 1];
+            if (size > 0) {
+                runGroups[runs] = group;
+                runStarts[runs++] = position;
+                next[group] = position;
+                position += size;
+            }
         }
+        runStarts[runs] = position;
         int[] ordered = new int[count];
-        int[] next = starts.clone();
         for (int row = 0; row < count; row++) {
             ordered[next[groupIds == null ? 0 : groupIds[row]]++] = rows.position(row);
         }
-        for (int group = 0; group < groups; group++) {
-            int size = starts[group + 1] - starts[group];
-            if (size > 0) {
-                process(group, arguments, java.util.Arrays.copyOfRange(ordered, starts[group], starts[group + 1]));
-            }
-        }
-    }
-
-    private void process(int group, FieldVector[] arguments, int[] positions) {
         List<FieldVector> dense = new ArrayList<>(arguments.length);
         try {
             for (FieldVector argument : arguments) {
-                dense.add(ChunkCompactor.gather(argument, positions, positions.length, context.allocator()));
+                dense.add(ChunkCompactor.gather(argument, ordered, count, context.allocator()));
             }
-            states.get(group).process(dense, positions.length);
+            groups.process(dense, runGroups, runStarts, runs);
         } finally {
             dense.forEach(FieldVector::close);
         }
     }
 
     @Override
-    public void write(int[] groups, int from, int count, FieldVector output) {
-        for (int index = 0; index < count; index++) {
-            states.get(groups[from + index]).finalizeInto(output, index);
-        }
-        output.setValueCount(count);
+    public void write(int[] groupIds, int from, int count, FieldVector output) {
+        groups.finalizeInto(groupIds, from, count, output);
     }
 
     @Override
-    public byte[] serialize(int groupCount) {
-        if (!function.supportsCheckpoint()) {
-            throw new BrookException(ErrorCode.NOT_IMPLEMENTED, "This user aggregate function cannot be checkpointed");
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int group = 0; group < groupCount; group++) {
-            byte[] state = states.get(group).serialize();
-            bytes.writeBytes(ByteBuffer.allocate(4).putInt(state.length).array());
-            bytes.writeBytes(state);
-        }
-        return bytes.toByteArray();
+    public byte[] serialize(int count) {
+        return groups.serialize(count);
     }
 
     @Override
-    public void deserialize(byte[] data, int groupCount) {
-        ensureGroups(groupCount);
-        ByteBuffer buffer = ByteBuffer.wrap(data);
-        for (int group = 0; group < groupCount; group++) {
-            byte[] state = new byte[buffer.getInt()];
-            buffer.get(state);
-            states.get(group).deserialize(state);
-        }
+    public void deserialize(byte[] data, int count) {
+        ensureGroups(count);
+        groups.deserialize(data, count);
     }
 
     @Override
     public void close() {
-        states.forEach(UserAggregateState::close);
-        states.clear();
+        groups.close();
     }
 }

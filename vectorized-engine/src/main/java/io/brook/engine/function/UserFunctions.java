@@ -1,15 +1,15 @@
 package io.brook.engine.function;
 
-import io.brook.engine.error.BrookException;
-import io.brook.engine.error.ErrorCode;
 import io.brook.engine.expr.Expression;
 import io.brook.engine.expr.FunctionCall;
 import io.brook.engine.expr.NullHandling;
 import io.brook.engine.function.aggregate.AggregateCall;
 import io.brook.engine.function.aggregate.AggregateFunction;
+import io.brook.engine.function.scalar.CastFunctions;
 import io.brook.engine.function.user.UserAggregateFunction;
 import io.brook.engine.function.user.UserFunctionDefinition;
 import io.brook.engine.function.user.UserScalarFunction;
+import io.brook.engine.types.BrookType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +26,38 @@ public final class UserFunctions {
 
     public static ScalarFunction scalar(UserFunctionDefinition definition, UserScalarFunction function) {
         int count = definition.parameters().size();
-        return ScalarFunction.of(definition.name(), count, count, (name, arguments, registry) -> {
-            List<Expression> converted = convertArguments(definition, arguments, registry);
-            // user code may be impure and decides its own NULLs, so it is neither folded nor null-propagated
-            return FunctionCall.of(name, converted, definition.returnType(), new UserScalarKernel(function))
-                    .withNullHandling(NullHandling.KERNEL)
-                    .nondeterministic();
-        });
+        return new ScalarFunction() {
+            @Override
+            public String name() {
+                return definition.name();
+            }
+
+            @Override
+            public int minArguments() {
+                return count;
+            }
+
+            @Override
+            public int maxArguments() {
+                return count;
+            }
+
+            @Override
+            public String description() {
+                return definition.signature();
+            }
+
+            @Override
+            public Expression bind(List<Expression> arguments, FunctionRegistry registry) {
+                List<Expression> converted = convertArguments(definition, arguments, registry);
+                // user code may be impure and decides its own NULLs, so it is neither folded nor null-propagated;
+                // it sees None for NULL and may return None wherever an argument may be NULL
+                BrookType result = Arguments.propagateNullable(definition.returnType(), converted);
+                return FunctionCall.of(definition.name(), converted, result, new UserScalarKernel(function, result))
+                        .withNullHandling(NullHandling.KERNEL)
+                        .nondeterministic();
+            }
+        };
     }
 
     public static AggregateFunction aggregate(UserFunctionDefinition definition, UserAggregateFunction function) {
@@ -54,16 +79,23 @@ public final class UserFunctions {
             }
 
             @Override
+            public String description() {
+                return definition.signature();
+            }
+
+            @Override
             public AggregateCall bind(List<Expression> arguments, boolean distinct) {
+                List<Expression> converted = new ArrayList<>(arguments.size());
                 for (int index = 0; index < arguments.size(); index++) {
-                    if (!arguments.get(index).type().base().equals(definition.parameters().get(index).type().base())) {
-                        throw new BrookException(ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT, "Illegal type " + arguments.get(index).type()
-                                + " of argument of function " + definition.name() + ", expected "
-                                + definition.parameters().get(index).type());
-                    }
+                    BrookType declared = definition.parameters().get(index).type();
+                    Expression argument = arguments.get(index);
+                    BrookType wanted = declared.withNullable(declared.nullable() || argument.type().nullable());
+                    converted.add(argument.type().equals(wanted) ? argument : CastFunctions.convert(argument, wanted, false));
                 }
-                return AggregateCall.of(definition.name(), arguments, distinct, definition.returnType(),
+                AggregateCall call = AggregateCall.of(definition.name(), converted, distinct, definition.returnType(),
                         context -> new UserAggregator(function, context));
+                String problem = function.checkpointProblem();
+                return problem == null ? call : call.withCheckpointProblem(problem);
             }
         };
     }

@@ -8,6 +8,7 @@ import io.brook.engine.expr.ScalarKernel;
 import io.brook.engine.function.user.UserScalarFunction;
 import io.brook.engine.operator.ChunkCompactor;
 import io.brook.engine.query.QueryContext;
+import io.brook.engine.types.BrookType;
 import org.apache.arrow.vector.FieldVector;
 
 import java.util.ArrayList;
@@ -19,9 +20,11 @@ import java.util.List;
  */
 final class UserScalarKernel implements ScalarKernel {
     private final UserScalarFunction function;
+    private final BrookType resultType;
 
-    UserScalarKernel(UserScalarFunction function) {
+    UserScalarKernel(UserScalarFunction function, BrookType resultType) {
         this.function = function;
+        this.resultType = resultType;
     }
 
     @Override
@@ -32,6 +35,11 @@ final class UserScalarKernel implements ScalarKernel {
     @Override
     public void compute(Operand[] operands, Chunk rows, FieldVector output, QueryContext context) {
         int count = rows.size();
+        if (count == 0) {
+            // no live rows: the function is not called (it would see empty lists)
+            output.setValueCount(rows.physicalRowCount());
+            return;
+        }
         int[] positions = new int[count];
         for (int row = 0; row < count; row++) {
             positions[row] = rows.position(row);
@@ -48,7 +56,7 @@ final class UserScalarKernel implements ScalarKernel {
                 }
                 arguments.add(argument);
             }
-            try (FieldVector result = function.evaluate(context, arguments, count)) {
+            try (FieldVector result = function.evaluate(context, arguments, count, resultType)) {
                 if (result.getValueCount() != count) {
                     throw new BrookException(ErrorCode.BAD_ARGUMENTS, "User function returned " + result.getValueCount()
                             + " values for " + count + " rows");

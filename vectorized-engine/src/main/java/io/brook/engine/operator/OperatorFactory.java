@@ -12,4 +12,12 @@ public interface OperatorFactory {
 
     /** One line for EXPLAIN, e.g. {@code Filter (value > 10)}. */
     String describe();
+
+    /**
+     * Null when a materialized view can checkpoint the operator's state; else why not (an
+     * aggregate function whose states cannot be written to bytes).
+     */
+    default String checkpointProblem() {
+        return null;
+    }
 }

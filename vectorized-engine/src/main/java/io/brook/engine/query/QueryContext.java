@@ -22,6 +22,8 @@ public final class QueryContext implements AutoCloseable {
     private volatile Thread runner;
     private final java.util.concurrent.atomic.LongAdder lateRows = new java.util.concurrent.atomic.LongAdder();
     private volatile java.util.function.LongConsumer lateRowSink;
+    /** Per-query objects of extensions (a Python module per user function), closed with the query. */
+    private final java.util.Map<Object, AutoCloseable> resources = new java.util.LinkedHashMap<>();
 
     public QueryContext(long queryId, BufferAllocator parent, QuerySettings settings) {
         this.queryId = queryId;
@@ -127,8 +129,42 @@ public final class QueryContext implements AutoCloseable {
                         + " bytes (max_memory_usage)", cause);
     }
 
+    /**
+     * The query's object for {@code key}, made by {@code create} on first use and closed when the
+     * query's context closes (before its memory is released), in the reverse order of making.
+     */
+    public <T extends AutoCloseable> T resource(Object key, Class<T> type, java.util.function.Supplier<T> create) {
+        synchronized (resources) {
+            AutoCloseable existing = resources.get(key);
+            if (existing != null) {
+                return type.cast(existing);
+            }
+            T made = create.get();
+            resources.put(key, made);
+            return made;
+        }
+    }
+
     @Override
     public void close() {
+        java.util.List<AutoCloseable> made;
+        synchronized (resources) {
+            made = new java.util.ArrayList<>(resources.values());
+            resources.clear();
+        }
+        RuntimeException failed = null;
+        for (int i = made.size() - 1; i >= 0; i--) {
+            try {
+                made.get(i).close();
+            } catch (Exception e) {
+                if (failed == null) {
+                    failed = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                }
+            }
+        }
         allocator.close();
+        if (failed != null) {
+            throw failed;
+        }
     }
 }

@@ -56,6 +56,32 @@ public final class SqlParser {
         return StatementSplitter.split(script);
     }
 
+    /**
+     * The names {@code sql} calls as functions: each identifier directly followed by {@code (}.
+     * Strings, comments and bodies are skipped by the lexer, so a name inside them is not counted.
+     */
+    public static java.util.Set<String> calledNames(String sql) {
+        BrookLexer lexer = new BrookLexer(CharStreams.fromString(sql));
+        lexer.removeErrorListeners();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        Token previous = null;
+        for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
+            if (token.getChannel() != Token.DEFAULT_CHANNEL) {
+                continue;
+            }
+            if (token.getType() == BrookLexer.LPAREN && previous != null) {
+                if (previous.getType() == BrookLexer.IDENTIFIER) {
+                    names.add(previous.getText());
+                } else if (previous.getType() == BrookLexer.BACKQUOTED_IDENTIFIER) {
+                    String text = previous.getText();
+                    names.add(text.substring(1, text.length() - 1).replace("``", "`"));
+                }
+            }
+            previous = token;
+        }
+        return names;
+    }
+
     private static <T extends ParserRuleContext, R> R run(String text, Function<BrookParser, T> rule,
                                                            BiFunction<StatementBuilder, T, R> build) {
         BrookLexer lexer = new BrookLexer(CharStreams.fromString(text));

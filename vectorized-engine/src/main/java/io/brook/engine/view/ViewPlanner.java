@@ -4,6 +4,7 @@ import io.brook.engine.catalog.Column;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
 import io.brook.engine.function.FunctionRegistry;
+import io.brook.engine.operator.OperatorFactory;
 import io.brook.engine.plan.PlanningContext;
 import io.brook.engine.plan.QueryPlan;
 import io.brook.engine.sql.ast.CreateMaterializedView;
@@ -38,6 +39,13 @@ final class ViewPlanner {
         if (!query.streaming()) {
             throw new BrookException(ErrorCode.BAD_ARGUMENTS,
                     "A materialized view needs a streaming query: read the stream itself, not table()");
+        }
+        for (OperatorFactory operator : query.operators()) {
+            String problem = operator.checkpointProblem();
+            if (problem != null) {
+                throw new BrookException(ErrorCode.BAD_ARGUMENTS, "Materialized view " + name
+                        + " cannot keep its state in checkpoints: " + problem);
+            }
         }
         List<String> names = query.columns().stream().map(Column::name).toList();
         List<BrookType> types = query.columns().stream().map(Column::type).toList();

@@ -7,7 +7,7 @@ import io.brook.engine.expr.Literal;
 import io.brook.engine.expr.vector.Vectors;
 import io.brook.engine.function.aggregate.AggregateCall;
 import io.brook.engine.function.user.UserAggregateFunction;
-import io.brook.engine.function.user.UserAggregateState;
+import io.brook.engine.function.user.UserAggregateGroups;
 import io.brook.engine.function.user.UserFunctionDefinition;
 import io.brook.engine.function.user.UserScalarFunction;
 import io.brook.engine.operator.aggregation.EmitPolicy;
@@ -41,7 +41,8 @@ class UserFunctionsTest {
     }
 
     /** add_one(x int64) -> nullable(int64): x + 1, NULL for NULL; checks it sees dense columns. */
-    private static final UserScalarFunction ADD_ONE = (QueryContext context, List<FieldVector> arguments, int rowCount) -> {
+    private static final UserScalarFunction ADD_ONE = (QueryContext context, List<FieldVector> arguments, int rowCount,
+                                                       BrookType resultType) -> {
         BigIntVector input = (BigIntVector) arguments.getFirst();
         assertEquals(rowCount, input.getValueCount());
         BigIntVector output = (BigIntVector) Vectors.allocate(TypeParser.parse("nullable(int64)"), rowCount, context.allocator());
@@ -56,31 +57,54 @@ class UserFunctionsTest {
         return output;
     };
 
-    /** my_sum(x int64) -> int64, with a checkpointable state. */
-    private static final class SumState implements UserAggregateState {
-        private long total;
+    /** my_sum(x int64) -> int64, with checkpointable states; records how the rows arrived. */
+    private static final class SumGroups implements UserAggregateGroups {
+        private long[] totals = new long[0];
+        private int calls;
+
+        private long[] totals(int groupCount) {
+            if (totals.length < groupCount) {
+                totals = Arrays.copyOf(totals, groupCount);
+            }
+            return totals;
+        }
 
         @Override
-        public void process(List<FieldVector> arguments, int rowCount) {
+        public void process(List<FieldVector> arguments, int[] groups, int[] starts, int runs) {
+            calls++;
             BigIntVector input = (BigIntVector) arguments.getFirst();
-            for (int row = 0; row < rowCount; row++) {
-                total += input.isNull(row) ? 0 : input.get(row);
+            assertEquals(starts[runs], input.getValueCount());
+            for (int run = 0; run < runs; run++) {
+                for (int row = starts[run]; row < starts[run + 1]; row++) {
+                    totals(groups[run] + 1)[groups[run]] += input.isNull(row) ? 0 : input.get(row);
+                }
             }
         }
 
         @Override
-        public void finalizeInto(FieldVector output, int index) {
-            ((BigIntVector) output).setSafe(index, total);
+        public void finalizeInto(int[] groups, int from, int count, FieldVector output) {
+            for (int index = 0; index < count; index++) {
+                int group = groups[from + index];
+                ((BigIntVector) output).setSafe(index, group < totals.length ? totals[group] : 0);
+            }
+            output.setValueCount(count);
         }
 
         @Override
-        public byte[] serialize() {
-            return ByteBuffer.allocate(8).putLong(total).array();
+        public byte[] serialize(int groupCount) {
+            ByteBuffer buffer = ByteBuffer.allocate(8 * groupCount);
+            for (int group = 0; group < groupCount; group++) {
+                buffer.putLong(totals(groupCount)[group]);
+            }
+            return buffer.array();
         }
 
         @Override
-        public void deserialize(byte[] data) {
-            total = ByteBuffer.wrap(data).getLong();
+        public void deserialize(byte[] data, int groupCount) {
+            ByteBuffer buffer = ByteBuffer.wrap(data);
+            for (int group = 0; group < groupCount; group++) {
+                totals(groupCount)[group] = buffer.getLong();
+            }
         }
 
         @Override
@@ -88,15 +112,19 @@ class UserFunctionsTest {
         }
     }
 
+    private static final List<SumGroups> MADE = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private static final UserAggregateFunction MY_SUM = new UserAggregateFunction() {
         @Override
-        public UserAggregateState newState(QueryContext context) {
-            return new SumState();
+        public UserAggregateGroups newGroups(QueryContext context) {
+            SumGroups groups = new SumGroups();
+            MADE.add(groups);
+            return groups;
         }
 
         @Override
-        public boolean supportsCheckpoint() {
-            return true;
+        public String checkpointProblem() {
+            return null;
         }
     };
 
@@ -137,5 +165,27 @@ class UserFunctionsTest {
             operator.finish();
         }
         assertEquals(List.of(row("a", 3L), row("b", 15L), row("c", 7L)), sink.rows());
+        // one call per chunk, however many groups it holds
+        assertEquals(List.of(1, 1), MADE.stream().map(groups -> groups.calls).toList());
+    }
+
+    @Test
+    void aggregateWithoutCheckpointSaysWhy() {
+        UserAggregateFunction plain = new UserAggregateFunction() {
+            @Override
+            public UserAggregateGroups newGroups(QueryContext context) {
+                return new SumGroups();
+            }
+
+            @Override
+            public String checkpointProblem() {
+                return "no serialize";
+            }
+        };
+        registry.register(UserFunctions.aggregate(definition("plain_sum", true, BrookType.INT64), plain));
+        Schema schema = Schema.of("x", BrookType.INT32);
+        AggregateCall call = registry.aggregate("plain_sum", List.of(schema.column("x")), false);
+        assertEquals("no serialize", call.checkpointProblem());
+        assertEquals(TypeParser.parse("int64"), call.arguments().getFirst().type());
     }
 }

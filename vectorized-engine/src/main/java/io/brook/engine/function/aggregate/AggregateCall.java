@@ -13,9 +13,11 @@ import java.util.StringJoiner;
  * operator passes each (group, argument values) combination to the state only once; uniq and
  * count_distinct are bound as a distinct count. A {@code mergeable} call's states can be filled
  * from parts of the input on several threads and then {@link GroupedAggregator#merge merged}.
+ * {@code checkpointProblem} is null when the states can be kept in a materialized view's
+ * checkpoints, else why they cannot (a user function without serialize/deserialize).
  */
 public record AggregateCall(String name, List<Expression> arguments, boolean distinct, BrookType type,
-                            Factory factory, String text, boolean mergeable) {
+                            Factory factory, String text, boolean mergeable, String checkpointProblem) {
 
     /** Creates the grouped state of one aggregate call. */
     @FunctionalInterface
@@ -30,7 +32,7 @@ public record AggregateCall(String name, List<Expression> arguments, boolean dis
     public static AggregateCall of(String name, List<Expression> arguments, boolean distinct, BrookType type, Factory factory) {
         StringJoiner joiner = new StringJoiner(", ", name + "(" + (distinct ? "DISTINCT " : ""), ")");
         arguments.forEach(argument -> joiner.add(argument.describe()));
-        return new AggregateCall(name, arguments, distinct, type, factory, joiner.toString(), false);
+        return new AggregateCall(name, arguments, distinct, type, factory, joiner.toString(), false, null);
     }
 
     /**
@@ -38,7 +40,22 @@ public record AggregateCall(String name, List<Expression> arguments, boolean dis
      * filters do not merge.
      */
     public AggregateCall withMergeableStates() {
-        return new AggregateCall(name, arguments, distinct, type, factory, text, !distinct);
+        return new AggregateCall(name, arguments, distinct, type, factory, text, !distinct, checkpointProblem);
+    }
+
+    /** This call, marked as having states that cannot be checkpointed, for the reason given. */
+    public AggregateCall withCheckpointProblem(String problem) {
+        return new AggregateCall(name, arguments, distinct, type, factory, text, mergeable, problem);
+    }
+
+    /** The first checkpoint problem among {@code calls}, or null when they all checkpoint. */
+    public static String checkpointProblem(List<AggregateCall> calls) {
+        for (AggregateCall call : calls) {
+            if (call.checkpointProblem() != null) {
+                return call.checkpointProblem();
+            }
+        }
+        return null;
     }
 
     public GroupedAggregator createAggregator(QueryContext context) {

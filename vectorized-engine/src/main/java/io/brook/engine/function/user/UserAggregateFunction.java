@@ -2,11 +2,15 @@ package io.brook.engine.function.user;
 
 import io.brook.engine.query.QueryContext;
 
-/** A compiled user aggregate function; one state per group. */
+/** A compiled user aggregate function. */
 public interface UserAggregateFunction {
 
-    UserAggregateState newState(QueryContext context);
+    /** The states of every group of one aggregate call in one query. */
+    UserAggregateGroups newGroups(QueryContext context);
 
-    /** True when states can be serialized, so a materialized view can checkpoint them. */
-    boolean supportsCheckpoint();
+    /**
+     * Null when states can be written to bytes and read back, so a materialized view can keep
+     * them in its checkpoints; else why not, in words for the user.
+     */
+    String checkpointProblem();
 }

@@ -18,4 +18,12 @@ public record UserFunctionDefinition(
     public UserFunctionDefinition {
         parameters = List.copyOf(parameters);
     }
+
+    /** {@code f(a int64, b string) RETURNS float64 LANGUAGE PYTHON}, for listings. */
+    public String signature() {
+        java.util.StringJoiner joiner = new java.util.StringJoiner(", ", name + "(", ")");
+        parameters.forEach(parameter -> joiner.add(parameter.name() + " " + parameter.type()));
+        return (aggregate ? "AGGREGATE " : "") + joiner + " RETURNS " + returnType + " LANGUAGE "
+                + language.toUpperCase(java.util.Locale.ROOT);
+    }
 }

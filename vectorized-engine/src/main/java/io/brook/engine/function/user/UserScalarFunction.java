@@ -1,6 +1,7 @@
 package io.brook.engine.function.user;
 
 import io.brook.engine.query.QueryContext;
+import io.brook.engine.types.BrookType;
 import org.apache.arrow.vector.FieldVector;
 
 import java.util.List;
@@ -9,8 +10,9 @@ import java.util.List;
 public interface UserScalarFunction {
 
     /**
-     * Evaluates {@code rowCount} dense rows of {@code arguments}; returns a new vector of the
-     * declared return type with {@code rowCount} rows, allocated from the query's allocator.
+     * Evaluates {@code rowCount} dense rows of {@code arguments}; returns a new vector of
+     * {@code resultType} (the declared return type, nullable when an argument is) with
+     * {@code rowCount} rows, allocated from the query's allocator.
      */
-    FieldVector evaluate(QueryContext context, List<FieldVector> arguments, int rowCount);
+    FieldVector evaluate(QueryContext context, List<FieldVector> arguments, int rowCount, BrookType resultType);
 }

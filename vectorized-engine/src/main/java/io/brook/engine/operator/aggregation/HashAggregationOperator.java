@@ -225,6 +225,11 @@ public final class HashAggregationOperator implements Operator, Checkpointable {
         }
 
         @Override
+        public String checkpointProblem() {
+            return AggregateCall.checkpointProblem(calls);
+        }
+
+        @Override
         public String describe() {
             StringJoiner keyText = new StringJoiner(", ");
             keys.forEach(key -> keyText.add(key.describe()));

@@ -39,6 +39,11 @@ public final class WindowAggregationFactory implements OperatorFactory {
 
     /** {@code Window aggregate tumble(ts, 5s) by (...) (calls), emit ...}; {@code Session aggregate} for sessions. */
     @Override
+    public String checkpointProblem() {
+        return AggregateCall.checkpointProblem(calls);
+    }
+
+    @Override
     public String describe() {
         StringJoiner keyText = new StringJoiner(", ");
         keys.forEach(key -> keyText.add(key.describe()));
