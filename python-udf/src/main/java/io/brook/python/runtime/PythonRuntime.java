@@ -48,8 +48,6 @@ public final class PythonRuntime implements AutoCloseable {
         this.config = config;
         this.engine = Engine.newBuilder("python")
                 .option("engine.WarnInterpreterOnly", "false")
-                // queries, and so user functions and sinks, run on virtual threads; measured and tested there
-                .option("engine.WarnVirtualThreadSupport", "false")
                 .out(PythonOutput.stdout(config.output()))
                 .err(PythonOutput.stderr(config.output()))
                 .build();
