@@ -5,6 +5,7 @@ import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.python.SharedEngine;
 import io.brook.python.Sql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,8 +72,8 @@ class PythonFunctionDdlTest {
     }
 
     @Test
-    void builtInsCannotBeReplacedOrDropped(@TempDir Path data) {
-        try (Engine engine = Engine.open(EngineConfig.file(data)); Session session = engine.openSession(Map.of())) {
+    void builtInsCannotBeReplacedOrDropped() {
+        try (Session session = SharedEngine.session()) {
             BrookException replace = assertThrows(BrookException.class, () -> session.execute("""
                     CREATE OR REPLACE FUNCTION lower(v string) RETURNS string LANGUAGE PYTHON AS $$
                     def lower(v):
@@ -89,21 +90,21 @@ class PythonFunctionDdlTest {
     }
 
     @Test
-    void aFunctionAViewCallsCannotBeDroppedAndAnUncheckpointableAggregateCannotBeInAView(@TempDir Path data) {
-        try (Engine engine = Engine.open(EngineConfig.file(data)); Session session = engine.openSession(Map.of())) {
-            session.execute(PLUS.formatted("", 5));
-            session.execute(COUNTER);
+    void aFunctionAViewCallsCannotBeDroppedAndAnUncheckpointableAggregateCannotBeInAView() {
+        try (Session session = SharedEngine.session()) {
+            session.execute(PLUS.formatted("", 5).replace("ddl_plus", "view_plus"));
+            session.execute(COUNTER.replace("ddl_count", "view_count"));
             session.execute("CREATE STREAM view_rows (v int64)");
-            session.execute("CREATE MATERIALIZED VIEW plus_view AS SELECT ddl_plus(v) AS w FROM view_rows");
-            BrookException drop = assertThrows(BrookException.class, () -> session.execute("DROP FUNCTION ddl_plus"));
+            session.execute("CREATE MATERIALIZED VIEW plus_view AS SELECT view_plus(v) AS w FROM view_rows");
+            BrookException drop = assertThrows(BrookException.class, () -> session.execute("DROP FUNCTION view_plus"));
             assertEquals(ErrorCode.CANNOT_DROP_FUNCTION, drop.code());
             assertTrue(drop.getMessage().contains("plus_view"), drop.getMessage());
             BrookException view = assertThrows(BrookException.class, () -> session.execute(
-                    "CREATE MATERIALIZED VIEW count_view AS SELECT ddl_count(v) AS n FROM view_rows"));
+                    "CREATE MATERIALIZED VIEW count_view AS SELECT view_count(v) AS n FROM view_rows"));
             assertTrue(view.getMessage().contains("serialize"), view.getMessage());
             assertEquals(List.of(), Sql.rows(session, "SELECT name FROM system.materialized_views WHERE name = 'count_view'"));
             session.execute("DROP VIEW plus_view");
-            session.execute("DROP FUNCTION ddl_plus");
+            session.execute("DROP FUNCTION view_plus");
         }
     }
 }
