@@ -48,6 +48,7 @@ public final class PythonRuntime implements AutoCloseable {
         this.config = config;
         this.engine = Engine.newBuilder("python")
                 .option("engine.WarnInterpreterOnly", "false")
+                .logHandler(new PolyglotLog())
                 .out(PythonOutput.stdout(config.output()))
                 .err(PythonOutput.stderr(config.output()))
                 .build();
