@@ -37,37 +37,84 @@ final class UserAggregator implements GroupedAggregator {
         if (count == 0) {
             return;
         }
-        int[] sizes = new int[groupCount + 1];
-        for (int row = 0; row < count; row++) {
-            sizes[(groupIds == null ? 0 : groupIds[row]) + 1]++;
-        }
-        int[] runGroups = new int[Math.min(groupCount, count)];
-        int[] runStarts = new int[runGroups.length + 1];
-        int[] next = new int[groupCount];
-        int runs = 0;
-        int position = 0;
-        for (int group = 0; group < groupCount; group++) {
-            int size = sizes[group + 1];
-            if (size > 0) {
-                runGroups[runs] = group;
-                runStarts[runs++] = position;
-                next[group] = position;
-                position += size;
-            }
-        }
-        runStarts[runs] = position;
-        int[] ordered = new int[count];
-        for (int row = 0; row < count; row++) {
-            ordered[next[groupIds == null ? 0 : groupIds[row]]++] = rows.position(row);
-        }
+        Runs runs = groupIds == null ? Runs.single(rows) : groupCount <= 4L * count
+                ? Runs.counted(rows, groupIds, groupCount) : Runs.sorted(rows, groupIds);
         List<FieldVector> dense = new ArrayList<>(arguments.length);
         try {
             for (FieldVector argument : arguments) {
-                dense.add(ChunkCompactor.gather(argument, ordered, count, context.allocator()));
+                dense.add(ChunkCompactor.gather(argument, runs.positions, count, context.allocator()));
             }
-            groups.process(dense, runGroups, runStarts, runs);
+            groups.process(dense, runs.groups, runs.starts, runs.count);
         } finally {
             dense.forEach(FieldVector::close);
+        }
+    }
+
+    /**
+     * A chunk's live rows ordered by group: the physical positions, and per run its group and
+     * where it starts. Counting sort when the groups are few for the chunk, else a sort of the
+     * (group, row) pairs, so a chunk costs the same whatever the total number of groups.
+     */
+    private record Runs(int[] positions, int[] groups, int[] starts, int count) {
+
+        static Runs single(Chunk rows) {
+            int[] positions = new int[rows.size()];
+            for (int row = 0; row < positions.length; row++) {
+                positions[row] = rows.position(row);
+            }
+            return new Runs(positions, new int[] {0}, new int[] {0, positions.length}, 1);
+        }
+
+        static Runs counted(Chunk rows, int[] groupIds, int groupCount) {
+            int count = rows.size();
+            int[] sizes = new int[groupCount];
+            for (int row = 0; row < count; row++) {
+                sizes[groupIds[row]]++;
+            }
+            int[] groups = new int[Math.min(groupCount, count)];
+            int[] starts = new int[groups.length + 1];
+            int[] next = new int[groupCount];
+            int runs = 0;
+            int position = 0;
+            for (int group = 0; group < groupCount; group++) {
+                if (sizes[group] > 0) {
+                    groups[runs] = group;
+                    starts[runs++] = position;
+                    next[group] = position;
+                    position += sizes[group];
+                }
+            }
+            starts[runs] = position;
+            int[] positions = new int[count];
+            for (int row = 0; row < count; row++) {
+                positions[next[groupIds[row]]++] = rows.position(row);
+            }
+            return new Runs(positions, groups, starts, runs);
+        }
+
+        static Runs sorted(Chunk rows, int[] groupIds) {
+            int count = rows.size();
+            long[] pairs = new long[count];
+            for (int row = 0; row < count; row++) {
+                pairs[row] = ((long) groupIds[row] << 32) | row;
+            }
+            java.util.Arrays.sort(pairs);
+            int[] positions = new int[count];
+            int[] groups = new int[count];
+            int[] starts = new int[count + 1];
+            int runs = 0;
+            int previous = -1;
+            for (int index = 0; index < count; index++) {
+                int group = (int) (pairs[index] >>> 32);
+                positions[index] = rows.position((int) pairs[index]);
+                if (group != previous) {
+                    groups[runs] = group;
+                    starts[runs++] = index;
+                    previous = group;
+                }
+            }
+            starts[runs] = count;
+            return new Runs(positions, groups, starts, runs);
         }
     }
 

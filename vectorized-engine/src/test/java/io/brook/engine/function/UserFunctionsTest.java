@@ -146,6 +146,7 @@ class UserFunctionsTest {
 
     @Test
     void aggregateUserFunctionPerGroupWithCheckpoint() {
+        MADE.clear();
         registry.register(UserFunctions.aggregate(definition("my_sum", true, BrookType.INT64), MY_SUM));
         Schema schema = Schema.of("k", BrookType.STRING, "x", BrookType.INT64);
         AggregateCall call = registry.aggregate("my_sum", List.of(schema.column("x")), false);
@@ -167,6 +168,36 @@ class UserFunctionsTest {
         assertEquals(List.of(row("a", 3L), row("b", 15L), row("c", 7L)), sink.rows());
         // one call per chunk, however many groups it holds
         assertEquals(List.of(1, 1), MADE.stream().map(groups -> groups.calls).toList());
+    }
+
+    @Test
+    void aSmallChunkAmongManyGroupsReachesTheRightGroups() {
+        registry.register(UserFunctions.aggregate(definition("my_sum", true, BrookType.INT64), MY_SUM));
+        Schema schema = Schema.of("k", BrookType.INT64, "x", BrookType.INT64);
+        AggregateCall call = registry.aggregate("my_sum", List.of(schema.column("x")), false);
+        List<List<Object>> many = new java.util.ArrayList<>();
+        for (long key = 0; key < 1_000; key++) {
+            many.add(row(key, key));
+        }
+        CollectingSink sink = new CollectingSink();
+        try (HashAggregationOperator operator = new HashAggregationOperator(List.of(schema.column("k")), List.of(call),
+                EmitPolicy.onFinish(), support.context(), sink)) {
+            try (Chunk chunk = support.chunk(schema, many)) {
+                operator.push(chunk);
+            }
+            // three rows of two groups far apart, after 1,000 groups: ordered by sorting, not counting
+            try (Chunk chunk = support.sparseChunk(schema, List.of(row(900L, 1L), row(3L, 10L), row(900L, 100L)), row(5L, 1000L))) {
+                operator.push(chunk);
+            }
+            operator.finish();
+        }
+        List<List<Object>> rows = sink.rows();
+        assertEquals(1_000, rows.size());
+        for (List<Object> result : rows) {
+            long key = (Long) result.get(0);
+            long expected = key + (key == 900 ? 101 : key == 3 ? 10 : 0);
+            assertEquals(expected, result.get(1), result.toString());
+        }
     }
 
     @Test
