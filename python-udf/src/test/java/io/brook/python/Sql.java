@@ -23,30 +23,38 @@ public final class Sql {
         if (!(result instanceof QueryResult query)) {
             return List.of();
         }
-        List<List<Object>> rows = new ArrayList<>();
-        long deadline = System.nanoTime() + 60_000_000_000L;
         try (query) {
-            while (!query.isFinished()) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("query did not end: " + sql);
-                }
-                Chunk chunk = query.next(1_000_000_000L);
-                if (chunk == null) {
-                    continue;
-                }
-                try (chunk) {
-                    for (int row = 0; row < chunk.size(); row++) {
-                        List<Object> values = new ArrayList<>();
-                        for (int c = 0; c < chunk.columnCount(); c++) {
-                            values.add(VectorReader.value(chunk.column(c), chunk.position(row)));
-                        }
-                        rows.add(values);
-                    }
-                }
-            }
+            return read(query, Integer.MAX_VALUE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Rows of a running query until it has given {@code limit} rows or ended, within 60 s; a
+     * query that fails throws its error.
+     */
+    public static List<List<Object>> read(QueryResult query, int limit) throws InterruptedException {
+        List<List<Object>> rows = new ArrayList<>();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (rows.size() < limit && !query.isFinished()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("query did not give " + limit + " rows in time, only " + rows);
+            }
+            Chunk chunk = query.next(200_000_000L);
+            if (chunk == null) {
+                continue;
+            }
+            try (chunk) {
+                for (int row = 0; row < chunk.size(); row++) {
+                    List<Object> values = new ArrayList<>();
+                    for (int c = 0; c < chunk.columnCount(); c++) {
+                        values.add(VectorReader.value(chunk.column(c), chunk.position(row)));
+                    }
+                    rows.add(values);
+                }
+            }
         }
         return rows;
     }

@@ -1,16 +1,13 @@
 package io.brook.python.function;
 
 import io.brook.engine.QueryResult;
-import io.brook.engine.chunk.Chunk;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
-import io.brook.engine.expr.vector.VectorReader;
 import io.brook.python.SharedSessionTest;
 import io.brook.python.Sql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,27 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** SPEC 3.8 and 3.7: Python functions in streaming queries and windows, and stopping runaway ones. */
 @Timeout(120)
 class PythonFunctionStreamingTest extends SharedSessionTest {
-
-    private static List<List<Object>> read(QueryResult result, int rows) throws InterruptedException {
-        List<List<Object>> out = new ArrayList<>();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (out.size() < rows && !result.isFinished() && System.nanoTime() < deadline) {
-            Chunk chunk = result.next(200_000_000L);
-            if (chunk == null) {
-                continue;
-            }
-            try (chunk) {
-                for (int row = 0; row < chunk.size(); row++) {
-                    List<Object> values = new ArrayList<>();
-                    for (int c = 0; c < chunk.columnCount(); c++) {
-                        values.add(VectorReader.value(chunk.column(c), chunk.position(row)));
-                    }
-                    out.add(values);
-                }
-            }
-        }
-        return out;
-    }
 
     @Test
     void aggregatesInTumbleWindowsEmitWhenTheWindowCloses() throws Exception {
@@ -70,7 +46,7 @@ class PythonFunctionStreamingTest extends SharedSessionTest {
             session.execute("INSERT INTO st_ticks (ts, v) VALUES ('2024-01-01 00:00:01', 1), ('2024-01-01 00:00:02', 4)");
             session.execute("INSERT INTO st_ticks (ts, v) VALUES ('2024-01-01 00:00:03', 2.5), ('2024-01-01 00:00:06', 7)");
             session.execute("INSERT INTO st_ticks (ts, v) VALUES ('2024-01-01 00:00:09', 6), ('2024-01-01 00:00:16', 0)");
-            List<List<Object>> rows = read(result, 2);
+            List<List<Object>> rows = Sql.read(result, 2);
             assertEquals(2, rows.size(), rows.toString());
             assertEquals(30.0, rows.get(0).get(1));
             assertEquals(10.0, rows.get(1).get(1));
@@ -91,12 +67,12 @@ class PythonFunctionStreamingTest extends SharedSessionTest {
         try (QueryResult result = (QueryResult) session.execute("SELECT st_spin(v) FROM table(st_spin_input)")) {
             Thread.sleep(500);
             result.cancel();
-            BrookException cancelled = assertThrows(BrookException.class, () -> read(result, 1));
+            BrookException cancelled = assertThrows(BrookException.class, () -> Sql.read(result, 1));
             assertEquals(ErrorCode.QUERY_WAS_CANCELLED, cancelled.code());
         }
         try (QueryResult result = (QueryResult) session.execute(
                 "SELECT st_spin(v) FROM table(st_spin_input) SETTINGS max_execution_time=0.5")) {
-            BrookException timedOut = assertThrows(BrookException.class, () -> read(result, 1));
+            BrookException timedOut = assertThrows(BrookException.class, () -> Sql.read(result, 1));
             assertEquals(ErrorCode.QUERY_WAS_CANCELLED, timedOut.code());
             assertTrue(timedOut.text().contains("timeout"), timedOut.text());
         }
