@@ -4,6 +4,7 @@ import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
 import io.brook.storage.ChildJvm;
+import io.brook.storage.KilledChild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

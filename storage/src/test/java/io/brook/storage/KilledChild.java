@@ -1,4 +1,4 @@
-package io.brook.engine.view;
+package io.brook.storage;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,13 +11,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link ViewCrashChild} process that the crash test kills with SIGKILL: reads its
- * {@code ACK <id>} lines on a thread of its own and kills it a while after the first one, so
- * the kill lands while views run and the writer inserts.
+ * A child process (started with {@link ChildJvm}) that a crash test kills with SIGKILL: the
+ * child prints {@code ACK <id>} after each write it has made durable; this reads those lines on
+ * a thread of its own and kills the child a while after the first one, so the kill lands while
+ * the child works.
  */
-final class KilledChild {
+public final class KilledChild {
     /** How a JVM killed by SIGKILL (signal 9) exits, as Java reports it. */
-    static final int SIGKILL_EXIT = 128 + 9;
+    public static final int SIGKILL_EXIT = 128 + 9;
     private static final long FIRST_ACK_WAIT_SECONDS = 60;
 
     private final Process process;
@@ -27,7 +28,7 @@ final class KilledChild {
     private final AtomicLong lastAck = new AtomicLong();
     private final Thread reader;
 
-    KilledChild(Process process, Path errors, String context) {
+    public KilledChild(Process process, Path errors, String context) {
         this.process = process;
         this.errors = errors;
         this.context = context;
@@ -38,7 +39,7 @@ final class KilledChild {
      * Waits for the child's first acknowledged INSERT, then {@code delayMillis}, kills it with
      * SIGKILL, and returns the last id it acknowledged (0 if none).
      */
-    long killAfterFirstAck(long delayMillis) throws InterruptedException {
+    public long killAfterFirstAck(long delayMillis) throws InterruptedException {
         try {
             if (!firstAck.await(FIRST_ACK_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new AssertionError(context + "the child should acknowledge an INSERT within "

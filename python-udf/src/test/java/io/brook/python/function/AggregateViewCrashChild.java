@@ -1,0 +1,77 @@
+package io.brook.python.function;
+
+import io.brook.engine.Engine;
+import io.brook.engine.EngineConfig;
+import io.brook.engine.Session;
+import io.brook.python.Sql;
+import io.brook.storage.ChildJvm;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The process {@link PythonAggregateViewCrashTest} kills: opens an engine on a directory,
+ * creates (the first time) a source stream, the Python aggregate {@code py_tally} and a view
+ * that groups the source by key with it and with the built-in count() and sum() beside it,
+ * then inserts increasing ids in small batches and prints {@code ACK <last id>} after each
+ * INSERT returns. It goes on until it is killed, or its parent goes away (its input closes).
+ */
+public final class AggregateViewCrashChild {
+    /** Rows go to key {@code id % KEYS}. */
+    static final int KEYS = 7;
+    /**
+     * Counts and sums its values; its state goes to checkpoints as 16 bytes, so a view that
+     * lost or replayed rows, or restored a state wrongly, shows a tally unlike count() and sum().
+     */
+    static final String TALLY = """
+            CREATE OR REPLACE AGGREGATE FUNCTION py_tally(v int64) RETURNS string LANGUAGE PYTHON AS $$
+            import struct
+            class py_tally:
+                def __init__(self):
+                    self.n = 0
+                    self.s = 0
+                def process(self, values):
+                    self.n += len(values)
+                    self.s += sum(values)
+                def finalize(self):
+                    return '%d:%d' % (self.n, self.s)
+                def serialize(self):
+                    return struct.pack('<qq', self.n, self.s)
+                def deserialize(self, data):
+                    self.n, self.s = struct.unpack('<qq', data)
+            $$""";
+    private static final List<String> SCHEMA = List.of(
+            "CREATE STREAM IF NOT EXISTS src (k int64, id int64)",
+            TALLY,
+            "CREATE MATERIALIZED VIEW IF NOT EXISTS tallies AS SELECT k, count() AS n, sum(id) AS s, "
+                    + "py_tally(id) AS tally FROM src GROUP BY k EMIT PERIODIC 100ms SETTINGS checkpoint_interval=0.1");
+    private static final int MAX_BATCH = 20;
+
+    private AggregateViewCrashChild() {
+    }
+
+    /** Arguments: the engine's directory and the seed of the batch sizes. */
+    public static void main(String[] args) {
+        ChildJvm.haltWhenParentGoes();
+        Random random = new Random(Long.parseLong(args[1]));
+        try (Engine engine = Engine.open(EngineConfig.file(Path.of(args[0])));
+             Session session = engine.openSession(Map.of())) {
+            SCHEMA.forEach(ddl -> Sql.rows(session, ddl));
+            // the ids in src are 1..n, each once (the test checks it), so a restarted writer goes on after n
+            long next = (Long) Sql.single(session, "SELECT count() FROM table(src)") + 1;
+            while (true) {
+                int rows = 1 + random.nextInt(MAX_BATCH);
+                StringBuilder insert = new StringBuilder("INSERT INTO src (k, id) VALUES ");
+                for (long id = next; id < next + rows; id++) {
+                    insert.append(id == next ? "(" : ", (").append(id % KEYS).append(", ").append(id).append(')');
+                }
+                Sql.rows(session, insert.toString());
+                next += rows;
+                System.out.println("ACK " + (next - 1));
+                System.out.flush();
+            }
+        }
+    }
+}
