@@ -61,11 +61,11 @@ public final class Sql {
     }
 
     /**
-     * Runs a bounded query again until its rows satisfy {@code done} or 30 s pass; returns the
+     * Runs a bounded query again until its rows satisfy {@code done} or 60 s pass; returns the
      * last rows, for a caller that reports a miss in its own words.
      */
     public static List<List<Object>> poll(Session session, String sql, Predicate<List<List<Object>>> done) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
+        long deadline = System.nanoTime() + 60_000_000_000L;
         List<List<Object>> rows = rows(session, sql);
         while (!done.test(rows) && System.nanoTime() < deadline) {
             try {

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class KilledChild {
     /** How a JVM killed by SIGKILL (signal 9) exits, as Java reports it. */
     public static final int SIGKILL_EXIT = 128 + 9;
-    private static final long FIRST_ACK_WAIT_SECONDS = 60;
+    private static final long FIRST_ACK_WAIT_SECONDS = 180;
 
     private final Process process;
     private final Path errors;

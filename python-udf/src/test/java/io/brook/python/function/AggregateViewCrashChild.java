@@ -15,8 +15,8 @@ import java.util.Random;
  * The process {@link PythonAggregateViewCrashTest} kills: opens an engine on a directory,
  * creates (the first time) a source stream, the Python aggregate {@code py_tally} and a view
  * that groups the source by key with it and with the built-in count() and sum() beside it,
- * then inserts increasing ids in small batches and prints {@code ACK <last id>} after each
- * INSERT returns. It goes on until it is killed, or its parent goes away (its input closes).
+ * waits until the view holds its Python context, then inserts increasing ids in small batches
+ * and prints {@code ACK <last id>} after each INSERT returns. It goes on until it is killed, or its parent goes away (its input closes).
  */
 public final class AggregateViewCrashChild {
     /** Rows go to key {@code id % KEYS}. */
@@ -26,7 +26,7 @@ public final class AggregateViewCrashChild {
      * lost or replayed rows, or restored a state wrongly, shows a tally unlike count() and sum().
      */
     static final String TALLY = """
-            CREATE OR REPLACE AGGREGATE FUNCTION py_tally(v int64) RETURNS string LANGUAGE PYTHON AS $$
+            CREATE AGGREGATE FUNCTION py_tally(v int64) RETURNS string LANGUAGE PYTHON AS $$
             import struct
             class py_tally:
                 def __init__(self):
@@ -43,10 +43,10 @@ public final class AggregateViewCrashChild {
                     self.n, self.s = struct.unpack('<qq', data)
             $$""";
     private static final List<String> SCHEMA = List.of(
-            "CREATE STREAM IF NOT EXISTS src (k int64, id int64)",
+            "CREATE STREAM src (k int64, id int64)",
             TALLY,
-            "CREATE MATERIALIZED VIEW IF NOT EXISTS tallies AS SELECT k, count() AS n, sum(id) AS s, "
-                    + "py_tally(id) AS tally FROM src GROUP BY k EMIT PERIODIC 100ms SETTINGS checkpoint_interval=0.1");
+            "CREATE MATERIALIZED VIEW tallies AS SELECT k, count() AS n, sum(id) AS s, py_tally(id) AS tally "
+                    + "FROM src GROUP BY k EMIT PERIODIC 100ms SETTINGS checkpoint_interval=0.1");
     private static final int MAX_BATCH = 20;
 
     private AggregateViewCrashChild() {
@@ -58,7 +58,10 @@ public final class AggregateViewCrashChild {
         Random random = new Random(Long.parseLong(args[1]));
         try (Engine engine = Engine.open(EngineConfig.file(Path.of(args[0])));
              Session session = engine.openSession(Map.of())) {
-            SCHEMA.forEach(ddl -> Sql.rows(session, ddl));
+            if ((Long) Sql.single(session, "SELECT count() FROM system.materialized_views WHERE name = 'tallies'") == 0) {
+                SCHEMA.forEach(ddl -> Sql.rows(session, ddl));
+            }
+            awaitViewContext(session);
             // the ids in src are 1..n, each once (the test checks it), so a restarted writer goes on after n
             long next = (Long) Sql.single(session, "SELECT count() FROM table(src)") + 1;
             while (true) {
@@ -71,6 +74,25 @@ public final class AggregateViewCrashChild {
                 next += rows;
                 System.out.println("ACK " + (next - 1));
                 System.out.flush();
+            }
+        }
+    }
+
+    /**
+     * Waits until the view holds its Python context (it restored its states, or has none yet),
+     * so the kills land while the view runs Python, not while a context starts.
+     */
+    private static void awaitViewContext(Session session) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while ((Long) Sql.single(session, "SELECT leased_contexts FROM system.python") < 1) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the view did not lease a Python context within 120 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
     }

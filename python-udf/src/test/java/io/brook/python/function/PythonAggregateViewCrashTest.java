@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * rows in the source. {@code -Dbrook.view.crash.seed=} picks the kill moments and batch sizes;
  * every failure names the seed.
  */
-@Timeout(180)
+@Timeout(900)
 class PythonAggregateViewCrashTest {
     private static final long SEED = Long.getLong("brook.view.crash.seed", 38L);
     private static final int ROUNDS = 5;
@@ -92,8 +92,8 @@ class PythonAggregateViewCrashTest {
         return rows;
     }
 
-    /** Of the emitted rows, each key's with the largest count, by key. */
-    private static List<List<Object>> latestPerKey(List<List<Object>> rows) {
+    /** Of a view's emitted rows (key, count, ...), each key's with the largest count, by key. */
+    static List<List<Object>> latestPerKey(List<List<Object>> rows) {
         Map<Long, List<Object>> latest = new TreeMap<>();
         for (List<Object> row : rows) {
             latest.merge((Long) row.getFirst(), row, (a, b) -> (Long) a.get(1) >= (Long) b.get(1) ? a : b);
