@@ -7,16 +7,19 @@ import io.brook.python.Sql;
 import io.brook.storage.ChildJvm;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * The process {@link PythonAggregateViewCrashTest} kills: opens an engine on a directory,
  * creates (the first time) a source stream, the Python aggregate {@code py_tally} and a view
  * that groups the source by key with it and with the built-in count() and sum() beside it,
- * waits until the view holds its Python context, then inserts increasing ids in small batches
- * and prints {@code ACK <last id>} after each INSERT returns. It goes on until it is killed, or its parent goes away (its input closes).
+ * waits until the view holds its Python context and has caught up with the source, then
+ * inserts increasing ids in small batches and prints {@code ACK <last id>} after each INSERT
+ * returns. It goes on until it is killed, or its parent goes away (its input closes).
  */
 public final class AggregateViewCrashChild {
     /** Rows go to key {@code id % KEYS}. */
@@ -62,6 +65,7 @@ public final class AggregateViewCrashChild {
                 SCHEMA.forEach(ddl -> Sql.rows(session, ddl));
             }
             awaitViewContext(session);
+            awaitCatchUp(session);
             // the ids in src are 1..n, each once (the test checks it), so a restarted writer goes on after n
             long next = (Long) Sql.single(session, "SELECT count() FROM table(src)") + 1;
             while (true) {
@@ -88,12 +92,48 @@ public final class AggregateViewCrashChild {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the view did not lease a Python context within 120 s");
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            pause();
         }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until the view's latest rows count every row of the source: it restored its states
+     * and read what the last round wrote, so this round's kill lands while it keeps up with new
+     * rows, and its checkpoints move on from round to round.
+     */
+    private static void awaitCatchUp(Session session) {
+        long source = (Long) Sql.single(session, "SELECT count() FROM table(src)");
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (counted(session) < source) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the view did not catch up with " + source + " rows within 120 s");
+            }
+            pause();
+        }
+    }
+
+    /** The rows the view's latest row of each key counts. */
+    private static long counted(Session session) {
+        return latestPerKey(Sql.rows(session, "SELECT k, n FROM table(tallies)")).stream()
+                .mapToLong(row -> (Long) row.get(1))
+                .sum();
+    }
+
+    /** Of a view's emitted rows (key, count, ...), each key's with the largest count, by key. */
+    static List<List<Object>> latestPerKey(List<List<Object>> rows) {
+        Map<Long, List<Object>> latest = new TreeMap<>();
+        for (List<Object> row : rows) {
+            latest.merge((Long) row.getFirst(), row, (a, b) -> (Long) a.get(1) >= (Long) b.get(1) ? a : b);
+        }
+        return new ArrayList<>(latest.values());
     }
 }

@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 
 import static io.brook.python.function.AggregateViewCrashChild.KEYS;
+import static io.brook.python.function.AggregateViewCrashChild.latestPerKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,14 +90,5 @@ class PythonAggregateViewCrashTest {
             }
         }
         return rows;
-    }
-
-    /** Of a view's emitted rows (key, count, ...), each key's with the largest count, by key. */
-    static List<List<Object>> latestPerKey(List<List<Object>> rows) {
-        Map<Long, List<Object>> latest = new TreeMap<>();
-        for (List<Object> row : rows) {
-            latest.merge((Long) row.getFirst(), row, (a, b) -> (Long) a.get(1) >= (Long) b.get(1) ? a : b);
-        }
-        return new ArrayList<>(latest.values());
     }
 }
