@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +34,28 @@ public final class KilledChild {
         this.errors = errors;
         this.context = context;
         this.reader = Thread.ofPlatform().name("child-acks").start(this::readAcks);
+    }
+
+    /**
+     * The crash tests' rounds: starts {@code main} with the Brook JVM flags {@code rounds} times
+     * on one engine directory and kills each child with SIGKILL a random while (under
+     * {@code maxKillDelayMillis}) after its first acknowledged INSERT. Each child's arguments are
+     * the engine directory and a seed for its batch sizes; {@code seed} picks those and the kill
+     * moments. Returns the last id any child acknowledged.
+     */
+    public static long killRounds(Class<?> main, Path workDirectory, Path engineDirectory, long seed, int rounds,
+                                  int maxKillDelayMillis) throws InterruptedException {
+        Random random = new Random(seed);
+        long acknowledged = 0;
+        for (int round = 1; round <= rounds; round++) {
+            long killDelay = random.nextInt(maxKillDelayMillis);
+            Path errors = workDirectory.resolve("child-" + round + ".err");
+            Process child = ChildJvm.start(main, ChildJvm.brookFlags(), errors, engineDirectory.toString(),
+                    Long.toString(random.nextLong()));
+            KilledChild killed = new KilledChild(child, errors, "seed " + seed + ", round " + round + ": ");
+            acknowledged = Math.max(acknowledged, killed.killAfterFirstAck(killDelay));
+        }
+        return acknowledged;
     }
 
     /**

@@ -4,7 +4,6 @@ import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
 import io.brook.python.Sql;
-import io.brook.storage.ChildJvm;
 import io.brook.storage.KilledChild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static io.brook.python.function.AggregateViewCrashChild.KEYS;
 import static io.brook.python.function.AggregateViewCrashChild.latestPerKey;
@@ -40,16 +38,8 @@ class PythonAggregateViewCrashTest {
     @Test
     void pythonAggregateStatesAreExactAfterRandomKills(@TempDir Path directory) throws Exception {
         Path engine = directory.resolve("engine");
-        Random random = new Random(SEED);
-        long acknowledged = 0;
-        for (int round = 1; round <= ROUNDS; round++) {
-            long killDelay = random.nextInt(MAX_KILL_DELAY_MILLIS);
-            Path errors = directory.resolve("child-" + round + ".err");
-            Process child = ChildJvm.start(AggregateViewCrashChild.class, ChildJvm.brookFlags(), errors,
-                    engine.toString(), Long.toString(random.nextLong()));
-            KilledChild killed = new KilledChild(child, errors, "seed " + SEED + ", round " + round + ": ");
-            acknowledged = Math.max(acknowledged, killed.killAfterFirstAck(killDelay));
-        }
+        long acknowledged = KilledChild.killRounds(AggregateViewCrashChild.class, directory, engine, SEED, ROUNDS,
+                MAX_KILL_DELAY_MILLIS);
         verify(engine, acknowledged);
     }
 

@@ -29,6 +29,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(300)
 class PythonAggregateViewTest extends SharedSessionTest {
+    /** Counts its rows; the name twice, then more methods (indented 4) of the class. */
+    private static final String COUNTER = """
+            CREATE AGGREGATE FUNCTION %s(v int64) RETURNS int64 LANGUAGE PYTHON AS $$
+            class %s:
+                def __init__(self):
+                    self.n = 0
+                def process(self, values):
+                    self.n += len(values)
+                def finalize(self):
+                    return self.n
+            %s$$""";
     /** The largest value so far; its state goes to checkpoints as text. */
     private static final String TOP = """
             CREATE AGGREGATE FUNCTION py_top(v int64) RETURNS int64 LANGUAGE PYTHON AS $$
@@ -82,16 +93,7 @@ class PythonAggregateViewTest extends SharedSessionTest {
 
     @Test
     void aViewCannotUseAnAggregateWithoutSerializeAndDeserialize() {
-        session.execute("""
-                CREATE AGGREGATE FUNCTION agv_plain(v int64) RETURNS int64 LANGUAGE PYTHON AS $$
-                class agv_plain:
-                    def __init__(self):
-                        self.n = 0
-                    def process(self, values):
-                        self.n += len(values)
-                    def finalize(self):
-                        return self.n
-                $$""");
+        session.execute(COUNTER.formatted("agv_plain", "agv_plain", ""));
         session.execute("""
                 CREATE AGGREGATE FUNCTION agv_half(v int64) RETURNS int64 LANGUAGE PYTHON AS $$
                 class agv_half:
@@ -124,20 +126,12 @@ class PythonAggregateViewTest extends SharedSessionTest {
 
     @Test
     void aSerializeReturningNeitherBytesNorStrIsTheViewsErrorNotTheEngines() {
-        session.execute("""
-                CREATE AGGREGATE FUNCTION agv_bad_state(v int64) RETURNS int64 LANGUAGE PYTHON AS $$
-                class agv_bad_state:
-                    def __init__(self):
-                        self.n = 0
-                    def process(self, values):
-                        self.n += len(values)
-                    def finalize(self):
-                        return self.n
+        session.execute(COUNTER.formatted("agv_bad_state", "agv_bad_state", """
                     def serialize(self):
                         return self.n
                     def deserialize(self, data):
                         self.n = int(data)
-                $$""");
+                """));
         session.execute("CREATE STREAM agv_bad_src (v int64)");
         session.execute("CREATE MATERIALIZED VIEW agv_bad AS SELECT agv_bad_state(v) AS n FROM agv_bad_src "
                 + "SETTINGS checkpoint_interval=0.05");
