@@ -8,6 +8,7 @@ import io.brook.engine.expr.vector.VectorReader;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Runs SQL on an engine session and reads whole results, for tests. */
 public final class Sql {
@@ -65,5 +66,24 @@ public final class Sql {
             throw new AssertionError("expected one value from " + sql + ", got " + rows);
         }
         return rows.getFirst().getFirst();
+    }
+
+    /**
+     * Runs a bounded query again until its rows satisfy {@code done} or 60 s pass; returns the
+     * last rows, for a caller that reports a miss in its own words.
+     */
+    public static List<List<Object>> poll(Session session, String sql, Predicate<List<List<Object>>> done) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        List<List<Object>> rows = rows(session, sql);
+        while (!done.test(rows) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            rows = rows(session, sql);
+        }
+        return rows;
     }
 }

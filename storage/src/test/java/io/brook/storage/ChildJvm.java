@@ -57,4 +57,21 @@ public final class ChildJvm {
             throw new UncheckedIOException("Cannot start " + main.getName(), e);
         }
     }
+
+    /**
+     * For the child's side: halts the child when its standard input closes, which is how it
+     * learns its parent (which writes nothing to it) is gone, so no child outlives its test.
+     */
+    public static void haltWhenParentGoes() {
+        Thread.ofPlatform().daemon().name("parent-watch").start(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // the parent writes nothing; end of input means it is gone
+                }
+            } catch (IOException e) {
+                // the same: no parent to report to
+            }
+            Runtime.getRuntime().halt(3);
+        });
+    }
 }

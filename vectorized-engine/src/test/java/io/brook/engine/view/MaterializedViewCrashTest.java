@@ -3,14 +3,13 @@ package io.brook.engine.view;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
-import io.brook.storage.ChildJvm;
+import io.brook.storage.KilledChild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static io.brook.engine.view.ViewSql.poll;
 import static io.brook.engine.view.ViewSql.rows;
@@ -35,16 +34,8 @@ class MaterializedViewCrashTest {
     @Test
     void viewsHoldEachSourceRowOnceAfterRandomKills(@TempDir Path directory) throws Exception {
         Path engine = directory.resolve("engine");
-        Random random = new Random(SEED);
-        long acknowledged = 0;
-        for (int round = 1; round <= ROUNDS; round++) {
-            long killDelay = random.nextInt(MAX_KILL_DELAY_MILLIS);
-            Path errors = directory.resolve("child-" + round + ".err");
-            Process child = ChildJvm.start(ViewCrashChild.class, ChildJvm.brookFlags(), errors, engine.toString(),
-                    Long.toString(random.nextLong()));
-            KilledChild killed = new KilledChild(child, errors, "seed " + SEED + ", round " + round + ": ");
-            acknowledged = Math.max(acknowledged, killed.killAfterFirstAck(killDelay));
-        }
+        long acknowledged = KilledChild.killRounds(ViewCrashChild.class, directory, engine, SEED, ROUNDS,
+                MAX_KILL_DELAY_MILLIS);
         verify(engine, acknowledged);
     }
 

@@ -3,8 +3,8 @@ package io.brook.engine.view;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
+import io.brook.storage.ChildJvm;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class ViewCrashChild {
 
     /** Arguments: the engine's directory and the seed of the batch sizes. */
     public static void main(String[] args) {
-        Thread.ofPlatform().daemon().name("parent-watch").start(ViewCrashChild::haltWhenInputCloses);
+        ChildJvm.haltWhenParentGoes();
         Random random = new Random(Long.parseLong(args[1]));
         try (Engine engine = Engine.open(EngineConfig.file(Path.of(args[0])));
              Session session = engine.openSession(Map.of())) {
@@ -55,16 +55,5 @@ public final class ViewCrashChild {
     private static long lastStoredId(Session session) {
         List<Object> row = ViewSql.rows(session, "SELECT count(), max(id) FROM table(src)").getFirst();
         return (Long) row.get(0) == 0 ? 0 : (Long) row.get(1);
-    }
-
-    private static void haltWhenInputCloses() {
-        try {
-            while (System.in.read() >= 0) {
-                // the parent writes nothing; end of input means it is gone
-            }
-        } catch (IOException e) {
-            // the same: no parent to report to
-        }
-        Runtime.getRuntime().halt(3);
     }
 }

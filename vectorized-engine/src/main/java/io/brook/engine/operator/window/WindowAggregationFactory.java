@@ -37,12 +37,12 @@ public final class WindowAggregationFactory implements OperatorFactory {
                 : new WindowAggregationOperator(spec, keys, calls, emit, context, downstream);
     }
 
-    /** {@code Window aggregate tumble(ts, 5s) by (...) (calls), emit ...}; {@code Session aggregate} for sessions. */
     @Override
     public String checkpointProblem() {
         return AggregateCall.checkpointProblem(calls);
     }
 
+    /** {@code Window aggregate tumble(ts, 5s) by (...) (calls), emit ...}; {@code Session aggregate} for sessions. */
     @Override
     public String describe() {
         StringJoiner keyText = new StringJoiner(", ");

@@ -1,4 +1,4 @@
-package io.brook.engine.view;
+package io.brook.storage;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -6,19 +6,21 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link ViewCrashChild} process that the crash test kills with SIGKILL: reads its
- * {@code ACK <id>} lines on a thread of its own and kills it a while after the first one, so
- * the kill lands while views run and the writer inserts.
+ * A child process (started with {@link ChildJvm}) that a crash test kills with SIGKILL: the
+ * child prints {@code ACK <id>} after each write it has made durable; this reads those lines on
+ * a thread of its own and kills the child a while after the first one, so the kill lands while
+ * the child works.
  */
-final class KilledChild {
+public final class KilledChild {
     /** How a JVM killed by SIGKILL (signal 9) exits, as Java reports it. */
-    static final int SIGKILL_EXIT = 128 + 9;
-    private static final long FIRST_ACK_WAIT_SECONDS = 60;
+    public static final int SIGKILL_EXIT = 128 + 9;
+    private static final long FIRST_ACK_WAIT_SECONDS = 180;
 
     private final Process process;
     private final Path errors;
@@ -27,7 +29,7 @@ final class KilledChild {
     private final AtomicLong lastAck = new AtomicLong();
     private final Thread reader;
 
-    KilledChild(Process process, Path errors, String context) {
+    public KilledChild(Process process, Path errors, String context) {
         this.process = process;
         this.errors = errors;
         this.context = context;
@@ -35,10 +37,32 @@ final class KilledChild {
     }
 
     /**
+     * The crash tests' rounds: starts {@code main} with the Brook JVM flags {@code rounds} times
+     * on one engine directory and kills each child with SIGKILL a random while (under
+     * {@code maxKillDelayMillis}) after its first acknowledged INSERT. Each child's arguments are
+     * the engine directory and a seed for its batch sizes; {@code seed} picks those and the kill
+     * moments. Returns the last id any child acknowledged.
+     */
+    public static long killRounds(Class<?> main, Path workDirectory, Path engineDirectory, long seed, int rounds,
+                                  int maxKillDelayMillis) throws InterruptedException {
+        Random random = new Random(seed);
+        long acknowledged = 0;
+        for (int round = 1; round <= rounds; round++) {
+            long killDelay = random.nextInt(maxKillDelayMillis);
+            Path errors = workDirectory.resolve("child-" + round + ".err");
+            Process child = ChildJvm.start(main, ChildJvm.brookFlags(), errors, engineDirectory.toString(),
+                    Long.toString(random.nextLong()));
+            KilledChild killed = new KilledChild(child, errors, "seed " + seed + ", round " + round + ": ");
+            acknowledged = Math.max(acknowledged, killed.killAfterFirstAck(killDelay));
+        }
+        return acknowledged;
+    }
+
+    /**
      * Waits for the child's first acknowledged INSERT, then {@code delayMillis}, kills it with
      * SIGKILL, and returns the last id it acknowledged (0 if none).
      */
-    long killAfterFirstAck(long delayMillis) throws InterruptedException {
+    public long killAfterFirstAck(long delayMillis) throws InterruptedException {
         try {
             if (!firstAck.await(FIRST_ACK_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new AssertionError(context + "the child should acknowledge an INSERT within "
