@@ -1116,6 +1116,59 @@ DROP VIEW events_mean
 statement ok
 DROP FUNCTION twice
 
+# a running view keeps the function it was planned with: OR REPLACE changes new queries only,
+# also after the view is paused and resumed
+statement ok
+CREATE FUNCTION tag(x int64) RETURNS string LANGUAGE PYTHON AS $$
+def tag(x):
+    return ['old %d' % v for v in x]
+$$
+
+statement ok
+CREATE STREAM tag_source (v int64)
+
+statement ok
+CREATE MATERIALIZED VIEW tagged AS SELECT v, tag(v) AS t FROM tag_source
+
+statement ok
+INSERT INTO tag_source VALUES (1)
+
+statement ok
+CREATE OR REPLACE FUNCTION tag(x int64) RETURNS string LANGUAGE PYTHON AS $$
+def tag(x):
+    return ['new %d' % v for v in x]
+$$
+
+statement ok
+INSERT INTO tag_source VALUES (2)
+
+query
+SELECT tag(3)
+----
+new 3
+
+statement ok
+SYSTEM PAUSE MATERIALIZED VIEW tagged
+
+statement ok
+SYSTEM RESUME MATERIALIZED VIEW tagged
+
+statement ok
+INSERT INTO tag_source VALUES (4)
+
+query
+SELECT v, t FROM tagged LIMIT 3 SETTINGS seek_to='earliest'
+----
+1	old 1
+2	old 2
+4	old 4
+
+statement ok
+DROP VIEW tagged
+
+statement ok
+DROP FUNCTION tag
+
 # ---- 100,000 groups keyed by a function ------------------------------------------------------------
 
 statement ok
