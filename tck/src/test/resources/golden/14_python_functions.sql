@@ -264,110 +264,66 @@ ni=9 ns=None
 
 statement ok
 CREATE FUNCTION out_b(k int64) RETURNS bool LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_b(k):
     return [(True, False)[i] for i in k]
 $$
 
 statement ok
 CREATE FUNCTION out_i8(k int64) RETURNS int8 LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_i8(k):
     return [(-128, 127)[i] for i in k]
 $$
 
 statement ok
 CREATE FUNCTION out_i16(k int64) RETURNS int16 LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_i16(k):
     return [(-32768, 32767)[i] for i in k]
 $$
 
 statement ok
 CREATE FUNCTION out_i32(k int64) RETURNS int32 LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_i32(k):
     return [(-2147483648, 2147483647)[i] for i in k]
 $$
 
 statement ok
 CREATE FUNCTION out_i64(k int64) RETURNS int64 LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_i64(k):
     return [(-9223372036854775808, 9223372036854775807)[i] for i in k]
 $$
 
 statement ok
 CREATE FUNCTION out_u8(k int64) RETURNS uint8 LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_u8(k):
     return [(255, 0)[i] for i in k]
 $$
 
 statement ok
 CREATE FUNCTION out_u16(k int64) RETURNS uint16 LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_u16(k):
     return [(65535, 0)[i] for i in k]
 $$
 
 statement ok
 CREATE FUNCTION out_u32(k int64) RETURNS uint32 LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_u32(k):
     return [(4294967295, 0)[i] for i in k]
 $$
 
 statement ok
 CREATE FUNCTION out_u64(k int64) RETURNS uint64 LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_u64(k):
     return [(18446744073709551615, 0)[i] for i in k]
 $$
 
 statement ok
 CREATE FUNCTION out_f32(k int64) RETURNS float32 LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_f32(k):
     return [(1.5, -0.25)[i] for i in k]
 $$
 
 statement ok
 CREATE FUNCTION out_f64(k int64) RETURNS float64 LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_f64(k):
     return [(2.25, 1e300)[i] for i in k]
 $$
@@ -424,70 +380,42 @@ $$
 
 statement ok
 CREATE FUNCTION out_s(k int64) RETURNS string LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_s(k):
     return [('café', b'')[i] for i in k]
 $$
 
 statement ok
 CREATE FUNCTION out_fs(k int64) RETURNS fixed_string(4) LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_fs(k):
     return [(b'abcd', 'wxyz')[i] for i in k]
 $$
 
 statement ok
 CREATE FUNCTION out_arr(k int64) RETURNS array(int64) LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_arr(k):
     return [([1, 2, 3], [])[i] for i in k]
 $$
 
 statement ok
 CREATE FUNCTION out_tup(k int64) RETURNS tuple(int64, string) LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_tup(k):
     return [((1, 'x'), (2, b''))[i] for i in k]
 $$
 
 statement ok
 CREATE FUNCTION out_m(k int64) RETURNS map(string, int64) LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_m(k):
     return [({'k': 1}, {})[i] for i in k]
 $$
 
 statement ok
 CREATE FUNCTION out_ni(k int64) RETURNS nullable(int64) LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_ni(k):
     return [(None, 9)[i] for i in k]
 $$
 
 statement ok
 CREATE FUNCTION out_ns(k int64) RETURNS nullable(string) LANGUAGE PYTHON AS $$
-from datetime import date, datetime, timedelta, timezone
-utc = timezone.utc
-plus2 = timezone(timedelta(hours=2))
-
 def out_ns(k):
     return [(b'n', None)[i] for i in k]
 $$
