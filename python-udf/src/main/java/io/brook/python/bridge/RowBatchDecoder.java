@@ -43,7 +43,10 @@ public final class RowBatchDecoder {
         this.packColumn = packColumn;
     }
 
-    /** The bridge's description of the columns: {@code (name, kind, nullable, parameter, type name)}. */
+    /**
+     * The bridge's description of the columns: {@code (name, kind, nullable, parameter, type name)};
+     * the parameter of a nested column is its shape, so that the bridge can check its values.
+     */
     public List<Object[]> columnDescriptions() {
         return descriptions;
     }
@@ -51,7 +54,9 @@ public final class RowBatchDecoder {
     private static List<Object[]> describe(List<Column> columns) {
         List<Object[]> out = new ArrayList<>();
         for (Column column : columns) {
-            out.add(new Object[] {column.name(), kind(column.type()), column.type().nullable(), "", column.type().toString()});
+            String kind = kind(column.type());
+            String parameter = kind.equals("plain") ? NestedValues.shape(column.type()) : "";
+            out.add(new Object[] {column.name(), kind, column.type().nullable(), parameter, column.type().toString()});
         }
         return List.copyOf(out);
     }

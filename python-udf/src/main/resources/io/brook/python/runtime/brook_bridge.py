@@ -623,8 +623,51 @@ def pack_column(values, column, first):
             else:
                 raise ConversionError(first + i, column[0], column[4], v)
         return (','.join(texts).encode('ascii'), None, nulls)
-    # uuid and nested types: plain Python values, converted one by one on the Java side
+    # uuid and nested types: plain Python values, converted one by one on the Java side once their
+    # shape is checked here
+    if column[3]:
+        shape = _shape(column[3])
+        for i, v in enumerate(values):
+            if not _fits(v, shape):
+                raise ConversionError(first + i, column[0], column[4], v)
     return ([_plain(v) for v in values], None, nulls)
+
+
+_SHAPES = {}
+
+
+def _shape(text):
+    shape = _SHAPES.get(text)
+    if shape is None:
+        import ast as _ast
+        shape = _SHAPES[text] = _ast.literal_eval(text)
+    return shape
+
+
+def _fits(v, shape):
+    """Whether v has the shape of a nested column (None fits anywhere; Java checks the rest)."""
+    name = shape[0]
+    if v is None:
+        return True
+    if name == 'array':
+        return isinstance(v, (list, tuple)) and all(_fits(x, shape[1]) for x in v)
+    if name == 'tuple':
+        return isinstance(v, (list, tuple)) and len(v) == len(shape[1]) and all(map(_fits, v, shape[1]))
+    if name == 'map':
+        return isinstance(v, dict) and all(_fits(k, shape[1]) and _fits(x, shape[2]) for k, x in v.items())
+    if name == 'string':
+        return isinstance(v, (str, bytes, bytearray))
+    if name == 'int':
+        return _is_int(v)
+    if name == 'float':
+        return _is_float(v)
+    if name == 'bool':
+        return type(v) is bool or (type(v) is int and v in (0, 1))
+    if name == 'date':
+        return isinstance(v, _datetime.date)
+    if name == 'datetime':
+        return isinstance(v, _datetime.datetime)
+    return True
 
 
 def _bool(v):

@@ -100,4 +100,28 @@ class PythonScalarFunctionTest extends SharedSessionTest {
                 raised.getMessage());
         assertEquals(List.of(List.of(3L)), Sql.rows(session, "SELECT count() FROM table(sf_errors_input)"));
     }
+
+    @Test
+    void nestedValuesOfTheWrongShapeCannotBeConverted() {
+        numbers("sf_nested_input", "int64", 1, 2);
+        session.execute("""
+                CREATE FUNCTION sf_nested(v int64) RETURNS array(int64) LANGUAGE PYTHON AS $$
+                def sf_nested(v):
+                    return [[x, 'x'] if x == 2 else [x] for x in v]
+                $$""");
+        BrookException failed = assertThrows(BrookException.class,
+                () -> Sql.rows(session, "SELECT sf_nested(x) FROM table(sf_nested_input) ORDER BY x"));
+        assertEquals(ErrorCode.CANNOT_CONVERT_TYPE, failed.code());
+        assertTrue(failed.getMessage().startsWith("Failed to convert Python object to array(int64) [2, 'x'] (value 2 "),
+                failed.getMessage());
+        session.execute("""
+                CREATE FUNCTION sf_pairs(v int64) RETURNS map(string, tuple(int64, float64)) LANGUAGE PYTHON AS $$
+                def sf_pairs(v):
+                    return [{'k%d' % x: (x, x / 2)} if x == 1 else {'k': (x,)} for x in v]
+                $$""");
+        BrookException tuple = assertThrows(BrookException.class,
+                () -> Sql.rows(session, "SELECT sf_pairs(x) FROM table(sf_nested_input)"));
+        assertEquals(ErrorCode.CANNOT_CONVERT_TYPE, tuple.code());
+        assertTrue(tuple.getMessage().contains("{'k': (2,)}"), tuple.getMessage());
+    }
 }

@@ -51,8 +51,10 @@ public final class UserFunctions {
             public Expression bind(List<Expression> arguments, FunctionRegistry registry) {
                 List<Expression> converted = convertArguments(definition, arguments, registry);
                 // user code may be impure and decides its own NULLs, so it is neither folded nor null-propagated;
-                // it sees None for NULL and may return None wherever an argument may be NULL
-                BrookType result = Arguments.propagateNullable(definition.returnType(), converted);
+                // it sees None for NULL and may return None wherever an argument may be NULL, or
+                // anywhere when the declared result is nullable
+                BrookType declared = definition.returnType();
+                BrookType result = declared.withNullable(declared.nullable() || Arguments.anyNullable(converted));
                 return FunctionCall.of(definition.name(), converted, result, new UserScalarKernel(function, result))
                         .withNullHandling(NullHandling.KERNEL)
                         .nondeterministic();

@@ -145,6 +145,16 @@ class UserFunctionsTest {
     }
 
     @Test
+    void theResultIsNullableWhenDeclaredSoOrWhenAnArgumentIs() {
+        registry.register(UserFunctions.scalar(definition("declared_nullable", false, TypeParser.parse("nullable(int64)")), ADD_ONE));
+        registry.register(UserFunctions.scalar(definition("plain_result", false, BrookType.INT64), ADD_ONE));
+        Schema schema = Schema.of("plain", BrookType.INT64, "maybe", TypeParser.parse("nullable(int64)"));
+        assertEquals(TypeParser.parse("nullable(int64)"), registry.call("declared_nullable", List.of(schema.column("plain"))).type());
+        assertEquals(BrookType.INT64, registry.call("plain_result", List.of(schema.column("plain"))).type());
+        assertEquals(TypeParser.parse("nullable(int64)"), registry.call("plain_result", List.of(schema.column("maybe"))).type());
+    }
+
+    @Test
     void aggregateUserFunctionPerGroupWithCheckpoint() {
         MADE.clear();
         registry.register(UserFunctions.aggregate(definition("my_sum", true, BrookType.INT64), MY_SUM));
