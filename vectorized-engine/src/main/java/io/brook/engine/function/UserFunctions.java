@@ -87,13 +87,7 @@ public final class UserFunctions {
 
             @Override
             public AggregateCall bind(List<Expression> arguments, boolean distinct) {
-                List<Expression> converted = new ArrayList<>(arguments.size());
-                for (int index = 0; index < arguments.size(); index++) {
-                    BrookType declared = definition.parameters().get(index).type();
-                    Expression argument = arguments.get(index);
-                    BrookType wanted = declared.withNullable(declared.nullable() || argument.type().nullable());
-                    converted.add(argument.type().equals(wanted) ? argument : CastFunctions.convert(argument, wanted, false));
-                }
+                List<Expression> converted = convertArguments(definition, arguments, null);
                 AggregateCall call = AggregateCall.of(definition.name(), converted, distinct, definition.returnType(),
                         context -> new UserAggregator(function, context));
                 String problem = function.checkpointProblem();
@@ -102,11 +96,16 @@ public final class UserFunctions {
         };
     }
 
+    /** The arguments converted to the parameter types (NULLs kept); folded when {@code registry} is given. */
     private static List<Expression> convertArguments(UserFunctionDefinition definition, List<Expression> arguments,
                                                      FunctionRegistry registry) {
         List<Expression> converted = new ArrayList<>(arguments.size());
         for (int index = 0; index < arguments.size(); index++) {
-            converted.add(Arguments.convert(arguments.get(index), definition.parameters().get(index).type(), registry));
+            BrookType declared = definition.parameters().get(index).type();
+            Expression argument = arguments.get(index);
+            BrookType wanted = declared.withNullable(declared.nullable() || argument.type().nullable());
+            Expression cast = argument.type().equals(wanted) ? argument : CastFunctions.convert(argument, wanted, false);
+            converted.add(registry == null ? cast : registry.fold(cast));
         }
         return converted;
     }
