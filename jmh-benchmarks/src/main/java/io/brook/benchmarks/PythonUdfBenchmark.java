@@ -32,7 +32,9 @@ import java.util.concurrent.TimeUnit;
  *       ({@link #brookBuiltinAvgOneThread}).</li>
  * </ol>
  * Brook runs through the embedded JDBC driver; CPython in its own process, scored by one round
- * trip through a pipe, the loop timed inside Python as well.
+ * trip through a pipe, the loop timed inside Python as well. The Python functions in Brook warm up
+ * for twice as long: GraalPy compiles the function and the bridge code on a background thread,
+ * which on a loaded machine takes more than the five warm-up iterations of the others.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -98,6 +100,7 @@ public class PythonUdfBenchmark {
 
     /** (1) The Python scalar function over every row; returns {@code [count, sum]}. */
     @Benchmark
+    @Warmup(iterations = 10, time = 5)
     public double[] brookScalar(BrookTable table) throws SQLException {
         return table.database.lastRowOfTwoNumbers("SELECT count(), sum(" + SCALAR + "(value)) FROM table(" + TABLE + ")");
     }
@@ -116,6 +119,7 @@ public class PythonUdfBenchmark {
 
     /** (2) The Python aggregate's mean per host; returns the means by host number. */
     @Benchmark
+    @Warmup(iterations = 10, time = 5)
     public double[] brookPythonMean(BrookTable table) throws SQLException {
         return table.database.numberByHost("SELECT host, " + MEAN + "(value) FROM table(" + TABLE + ") GROUP BY host");
     }
