@@ -96,6 +96,21 @@ final class BrookDatabase implements AutoCloseable {
         return last;
     }
 
+    /**
+     * Runs {@code SELECT host, <number> ... GROUP BY host} and returns the numbers by host
+     * ({@code host-<n>} at index n), NaN for a host with no row.
+     */
+    double[] numberByHost(String sql) throws SQLException {
+        double[] byHost = new double[BenchmarkData.HOSTS];
+        java.util.Arrays.fill(byHost, Double.NaN);
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                byHost[Integer.parseInt(result.getString(1).substring("host-".length()))] = result.getDouble(2);
+            }
+        }
+        return byHost;
+    }
+
     /** Reads every row of a windowed aggregation {@code (window_start, host, count, avg)} into {@code totals}. */
     void readWindows(String sql, WindowTotals totals) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {

@@ -78,11 +78,26 @@ final class CPythonPeer implements AutoCloseable {
 
     /** The sink loop over {@code rows} hosts (bytes) and the same values as {@link BenchmarkData}. */
     static CPythonPeer sink(long rows) {
+        return withValues("sink", rows, List.of());
+    }
+
+    /**
+     * The scalar function {@code f} over the same values as {@link BenchmarkData}, cut into lists
+     * of {@code chunkRows} (the chunks Brook hands the function), its results added up.
+     */
+    static CPythonPeer scalar(long rows, int chunkRows) {
+        return withValues("scalar", rows, List.of(Integer.toString(chunkRows)));
+    }
+
+    /** A peer in {@code mode} given the row count, a file of the values and {@code more} arguments. */
+    private static CPythonPeer withValues(String mode, long rows, List<String> more) {
         ScratchDirectory directory = new ScratchDirectory("cpython-bench-");
         try {
             Path values = directory.path().resolve("values.f64");
             writeValues(values, rows);
-            return new CPythonPeer(directory, List.of("sink", Long.toString(rows), values.toString()));
+            List<String> arguments = new ArrayList<>(List.of(mode, Long.toString(rows), values.toString()));
+            arguments.addAll(more);
+            return new CPythonPeer(directory, arguments);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;

@@ -64,6 +64,49 @@ final class PythonBodies {
                 $$ SETTINGS type='python', read_function_name='read'""".formatted(name, rows);
     }
 
+    /**
+     * The scalar function of {@link PythonUdfBenchmark}: {@code f(value float64) RETURNS float64},
+     * one list of values per chunk in, one list of {@code v * 2 + 1} out. {@code cpython_peer.py}
+     * runs the same {@code def}.
+     */
+    static String scalarFunction(String name) {
+        return """
+                CREATE FUNCTION %1$s(value float64) RETURNS float64 LANGUAGE PYTHON AS $$
+                def %1$s(value):
+                    return [v * 2 + 1 for v in value]
+                $$""".formatted(name);
+    }
+
+    /**
+     * A scalar function that returns, for every row, how many rows its chunk had: the largest
+     * chunk a query handed the function over ({@code max(name(value))}).
+     */
+    static String chunkLength(String name) {
+        return """
+                CREATE FUNCTION %1$s(value float64) RETURNS int64 LANGUAGE PYTHON AS $$
+                def %1$s(value):
+                    return [len(value)] * len(value)
+                $$""".formatted(name);
+    }
+
+    /** The aggregate of {@link PythonUdfBenchmark}: the mean of a float64 column, one instance per group. */
+    static String meanAggregate(String name) {
+        return """
+                CREATE AGGREGATE FUNCTION %1$s(value float64) RETURNS float64 LANGUAGE PYTHON AS $$
+                class %1$s:
+                    def __init__(self):
+                        self.total = 0.0
+                        self.count = 0
+
+                    def process(self, values):
+                        self.total += sum(values)
+                        self.count += len(values)
+
+                    def finalize(self):
+                        return self.total / self.count
+                $$""".formatted(name);
+    }
+
     private static String pythonFloat(double value) {
         return String.format(Locale.ROOT, "%.17g", value);
     }

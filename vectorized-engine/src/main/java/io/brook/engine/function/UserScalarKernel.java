@@ -9,6 +9,8 @@ import io.brook.engine.function.user.UserScalarFunction;
 import io.brook.engine.operator.ChunkCompactor;
 import io.brook.engine.query.QueryContext;
 import io.brook.engine.types.BrookType;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 
 import java.util.ArrayList;
@@ -61,13 +63,33 @@ final class UserScalarKernel implements ScalarKernel {
                     throw new BrookException(ErrorCode.BAD_ARGUMENTS, "User function returned " + result.getValueCount()
                             + " values for " + count + " rows");
                 }
-                for (int row = 0; row < count; row++) {
-                    output.copyFromSafe(row, positions[row], result);
+                if (!(dense && copyAll(result, output, count))) {
+                    for (int row = 0; row < count; row++) {
+                        output.copyFromSafe(row, positions[row], result);
+                    }
                 }
                 output.setValueCount(rows.physicalRowCount());
             }
         } finally {
             copies.forEach(FieldVector::close);
         }
+    }
+
+    /**
+     * A dense chunk's results of a fixed width (numbers, dates, times, decimals; not bools, whose
+     * values are bits) go over as two bulk copies, values and validity, rather than row by row.
+     * False, nothing copied, for any other vector.
+     */
+    private static boolean copyAll(FieldVector result, FieldVector output, int count) {
+        if (!(result instanceof BaseFixedWidthVector from) || !(output instanceof BaseFixedWidthVector to)
+                || from instanceof BitVector || from.getClass() != to.getClass() || from.getTypeWidth() != to.getTypeWidth()) {
+            return false;
+        }
+        while (to.getValueCapacity() < count) {
+            to.reAlloc();
+        }
+        to.getDataBuffer().setBytes(0, from.getDataBuffer(), 0, (long) count * from.getTypeWidth());
+        to.getValidityBuffer().setBytes(0, from.getValidityBuffer(), 0, (count + 7) / 8);
+        return true;
     }
 }
