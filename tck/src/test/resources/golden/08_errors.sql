@@ -34,10 +34,9 @@ CREATE EXTERNAL STREAM k (raw string) SETTINGS type='kafka', brokers='localhost:
 statement error 36 Setting 'type' is required
 CREATE EXTERNAL STREAM k (raw string) SETTINGS brokers='localhost:9092'
 
-statement error 48 Function language 'python' is not available
-CREATE FUNCTION f(x int64) RETURNS int64 LANGUAGE PYTHON AS $$
-def f(x):
-    return x
+statement error 48 Function language 'lua' is not available
+CREATE FUNCTION f(x int64) RETURNS int64 LANGUAGE LUA AS $$
+return x
 $$
 
 # nothing above created anything
