@@ -8,14 +8,30 @@ import java.util.OptionalLong;
  * {@code _tp_time} that the query's WHERE sets (SPEC 1.4), in epoch milliseconds, when the
  * stream has a {@code _tp_time} column and the WHERE has such a bound. The query still applies
  * its whole WHERE to what the source returns; the bound only lets a type start reading earlier.
+ * {@code resumeFrom}, when not null, is a position the type's source gave earlier (see
+ * {@code ChunkSource.resumePosition()}): a materialized view resuming after a restart reads on from
+ * exactly there, whatever {@code seek_to} says.
  */
-public record ReadOptions(boolean bounded, String seekTo, OptionalLong timeLowerBoundMillis) {
+public record ReadOptions(boolean bounded, String seekTo, OptionalLong timeLowerBoundMillis, String resumeFrom) {
 
     public ReadOptions {
         timeLowerBoundMillis = timeLowerBoundMillis == null ? OptionalLong.empty() : timeLowerBoundMillis;
     }
 
+    public ReadOptions(boolean bounded, String seekTo, OptionalLong timeLowerBoundMillis) {
+        this(bounded, seekTo, timeLowerBoundMillis, null);
+    }
+
     public ReadOptions(boolean bounded, String seekTo) {
         this(bounded, seekTo, OptionalLong.empty());
+    }
+
+    /**
+     * These options for a materialized view resuming a read: {@code position} is what the
+     * source's {@code ChunkSource.resumePosition()} said at the view's last checkpoint, and takes the
+     * place of {@code seek_to} and the time bound.
+     */
+    public ReadOptions resumingFrom(String position) {
+        return new ReadOptions(bounded, seekTo, timeLowerBoundMillis, position);
     }
 }

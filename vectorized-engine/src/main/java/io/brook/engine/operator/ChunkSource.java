@@ -20,6 +20,16 @@ public interface ChunkSource extends AutoCloseable {
     /** One line for EXPLAIN. */
     String describe();
 
+    /**
+     * For a source of an external stream: where a read would continue after the chunks returned
+     * so far, as text its type understands and takes back through {@code ReadOptions.resumeFrom}
+     * (Kafka: the next offset of each partition). Materialized views keep it in their
+     * checkpoints. Null when the source keeps no positions.
+     */
+    default String resumePosition() {
+        return null;
+    }
+
     @Override
     void close();
 }

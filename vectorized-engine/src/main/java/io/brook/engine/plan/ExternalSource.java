@@ -6,7 +6,12 @@ import io.brook.engine.operator.ChunkSource;
 import io.brook.engine.query.QueryContext;
 
 /** Reads an external stream through its type's source. */
-record ExternalSource(ExternalStreamEntry entry, ReadOptions options) implements SourcePlan {
+public record ExternalSource(ExternalStreamEntry entry, ReadOptions options) implements SourcePlan {
+
+    /** This read resumed where a materialized view's checkpoint says it got to. */
+    public ExternalSource resumingAt(String position) {
+        return new ExternalSource(entry, options.resumingFrom(position));
+    }
 
     @Override
     public ChunkSource open(QueryContext context) {

@@ -28,14 +28,21 @@ import java.util.List;
  *                       and then every target row past {@code targetPosition} counts
  * @param states         the state of each checkpointable operator, by its place in the pipeline
  * @param takenMillis    when it was taken
+ * @param externalPosition where the read of an external source got to, as text its type
+ *                       understands (Kafka offsets per partition); null when it has none
  */
 record ViewCheckpoint(long sourcePosition, long targetPosition, long delivered, List<OperatorState> states,
-                      long takenMillis) {
+                      long takenMillis, String externalPosition) {
     private static final int MAGIC = 0x42564350;
-    private static final int VERSION = 1;
+    /** Version 2 added the external position; version 1 checkpoints are read as having none. */
+    private static final int VERSION = 2;
 
     ViewCheckpoint {
         states = List.copyOf(states);
+    }
+
+    ViewCheckpoint(long sourcePosition, long targetPosition, long delivered, List<OperatorState> states, long takenMillis) {
+        this(sourcePosition, targetPosition, delivered, states, takenMillis, null);
     }
 
     /** One operator's state: its index in the view's operator list and its bytes. */
@@ -55,7 +62,8 @@ record ViewCheckpoint(long sourcePosition, long targetPosition, long delivered, 
 
     /** This checkpoint after the view delivered {@code rows} more rows and stopped. */
     ViewCheckpoint stoppedAfter(long rows) {
-        return new ViewCheckpoint(sourcePosition, targetPosition, targetPosition < 0 ? 0 : rows, states, takenMillis);
+        return new ViewCheckpoint(sourcePosition, targetPosition, targetPosition < 0 ? 0 : rows, states, takenMillis,
+                externalPosition);
     }
 
     /**
@@ -66,7 +74,7 @@ record ViewCheckpoint(long sourcePosition, long targetPosition, long delivered, 
         if (delivered < 0 || targetPosition < 0) {
             return this;
         }
-        return new ViewCheckpoint(sourcePosition, targetEnd - delivered, -1, states, takenMillis);
+        return new ViewCheckpoint(sourcePosition, targetEnd - delivered, -1, states, takenMillis, externalPosition);
     }
 
     byte[] encode() {
@@ -84,6 +92,10 @@ record ViewCheckpoint(long sourcePosition, long targetPosition, long delivered, 
                 output.writeInt(state.bytes().length);
                 output.write(state.bytes());
             }
+            output.writeBoolean(externalPosition != null);
+            if (externalPosition != null) {
+                output.writeUTF(externalPosition);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,8 +104,9 @@ record ViewCheckpoint(long sourcePosition, long targetPosition, long delivered, 
 
     static ViewCheckpoint decode(byte[] data) {
         try (DataInputStream input = new DataInputStream(new ByteArrayInputStream(data))) {
-            if (input.readInt() != MAGIC || input.readInt() != VERSION) {
-                throw new IOException("not a view checkpoint of version " + VERSION);
+            int version = input.readInt() == MAGIC ? input.readInt() : -1;
+            if (version != 1 && version != VERSION) {
+                throw new IOException("not a view checkpoint of version 1 or " + VERSION);
             }
             long source = input.readLong();
             long target = input.readLong();
@@ -107,7 +120,8 @@ record ViewCheckpoint(long sourcePosition, long targetPosition, long delivered, 
                 input.readFully(state);
                 states.add(new OperatorState(operator, state));
             }
-            return new ViewCheckpoint(source, target, delivered, states, taken);
+            String external = version >= 2 && input.readBoolean() ? input.readUTF() : null;
+            return new ViewCheckpoint(source, target, delivered, states, taken, external);
         } catch (IOException e) {
             throw new BrookException(ErrorCode.LOGICAL_ERROR, "Corrupt materialized view checkpoint: " + e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import io.brook.engine.operator.ChunkSource;
 import io.brook.engine.operator.Operator;
 import io.brook.engine.operator.OperatorFactory;
 import io.brook.engine.plan.SourcePlan;
+import io.brook.engine.plan.ExternalSource;
 import io.brook.engine.plan.StreamSource;
 import io.brook.engine.query.QueryContext;
 import io.brook.engine.query.QueryDriver;
@@ -203,6 +204,8 @@ final class ViewRun {
         SourcePlan plan = this.plan.query().source();
         if (from.sourcePosition() >= 0 && plan instanceof StreamSource stream) {
             plan = stream.startingAt(from.sourcePosition());
+        } else if (from.externalPosition() != null && plan instanceof ExternalSource external) {
+            plan = external.resumingAt(from.externalPosition());
         }
         return plan.open(created);
     }
@@ -260,7 +263,7 @@ final class ViewRun {
         }
         long targetEnd = target.stream() == null ? -1 : target.stream().log().nextSn();
         owner.checkpointed(new ViewCheckpoint(sourcePosition(), targetEnd, stopped ? 0 : -1, states,
-                System.currentTimeMillis()));
+                System.currentTimeMillis(), externalPosition()));
         pending = 0;
         readSinceCheckpoint = 0;
     }
@@ -269,6 +272,20 @@ final class ViewRun {
      * Where reading again would continue: the log cursor's position once the driver has read
      * (before that it may not have passed a time bound yet), else the checkpoint's.
      */
+    /**
+     * Where an external source's read would continue, as its type says once the driver has read,
+     * else the checkpoint's (null for a type that keeps no positions).
+     */
+    private String externalPosition() {
+        if (pulled && source != null && !(source instanceof LogChunkSource)) {
+            String position = source.resumePosition();
+            if (position != null) {
+                return position;
+            }
+        }
+        return from.externalPosition();
+    }
+
     private long sourcePosition() {
         if (pulled && source instanceof LogChunkSource log) {
             return log.position();

@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * gives the numbers 1..{@code count} in one chunk; writing counts rows and calls into an engine-
  * shared {@link Tally}. With {@code fail_open=1} opening a sink fails, as for a target that
  * refuses the connection; with {@code fail_writes=n} the first n writes into the stream fail, as a
- * sink whose remote end is down would.
+ * sink whose remote end is down would. With {@code resumable=1} a streaming read stays open after
+ * the numbers, reports the next number as its position, and a read resumed from a position gives
+ * the numbers from there on, as a Kafka partition does with offsets.
  */
 public final class CountingStreamType implements ExternalStreamType {
 
@@ -71,12 +73,13 @@ public final class CountingStreamType implements ExternalStreamType {
     @Override
     public ExternalStream create(ExternalStreamDefinition definition, EngineServices services) {
         for (String setting : definition.settings().keySet()) {
-            if (!List.of("type", "count", "fail_open", "fail_writes").contains(setting)) {
+            if (!List.of("type", "count", "fail_open", "fail_writes", "resumable").contains(setting)) {
                 throw new BrookException(ErrorCode.UNKNOWN_SETTING, "Unknown setting " + setting + ": for storage ExternalStream");
             }
         }
         int count = Integer.parseInt(definition.settings().getOrDefault("count", "3"));
         boolean failOpen = definition.settings().getOrDefault("fail_open", "0").equals("1");
+        boolean resumable = definition.settings().getOrDefault("resumable", "0").equals("1");
         AtomicInteger failuresLeft = new AtomicInteger(Integer.parseInt(definition.settings().getOrDefault("fail_writes", "0")));
         Tally tally = services.shared(Tally.class, Tally::new);
         List<Column> columns = definition.columns();
@@ -88,6 +91,10 @@ public final class CountingStreamType implements ExternalStreamType {
 
             @Override
             public ChunkSource openSource(QueryContext context, ReadOptions options) {
+                if (resumable) {
+                    long first = options.resumeFrom() == null ? 1 : Long.parseLong(options.resumeFrom());
+                    return new PositionedSource(context, columns.getFirst(), first, count, options.bounded());
+                }
                 return new NumbersSource(context, columns.getFirst(), count);
             }
 
@@ -149,6 +156,57 @@ public final class CountingStreamType implements ExternalStreamType {
         @Override
         public String describe() {
             return "counting 1.." + count;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Numbers {@code first..count} one chunk of up to two at a time, then (streaming) nothing more, kept open. */
+    private static final class PositionedSource implements ChunkSource {
+        private final QueryContext context;
+        private final Column column;
+        private final long count;
+        private final boolean bounded;
+        private long next;
+
+        PositionedSource(QueryContext context, Column column, long first, long count, boolean bounded) {
+            this.context = context;
+            this.column = column;
+            this.next = first;
+            this.count = count;
+            this.bounded = bounded;
+        }
+
+        @Override
+        public Chunk next(long maxWaitNanos) throws InterruptedException {
+            if (next > count) {
+                if (!bounded) {
+                    Thread.sleep(Math.min(maxWaitNanos / 1_000_000, 20));
+                }
+                return null;
+            }
+            List<List<?>> rows = new ArrayList<>();
+            for (int i = 0; i < 2 && next <= count; i++) {
+                rows.add(List.of(next++));
+            }
+            return ChunkBuilder.of(List.of(column.name()), List.of(column.type()), rows, context.allocator());
+        }
+
+        @Override
+        public boolean isFinished() {
+            return bounded && next > count;
+        }
+
+        @Override
+        public String resumePosition() {
+            return Long.toString(next);
+        }
+
+        @Override
+        public String describe() {
+            return "counting " + next + ".." + count;
         }
 
         @Override

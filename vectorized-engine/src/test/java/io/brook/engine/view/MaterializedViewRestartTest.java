@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 
 import static io.brook.engine.view.ViewSql.awaitRows;
 import static io.brook.engine.view.ViewSql.rows;
+import static io.brook.engine.view.ViewSql.awaitStatus;
+import static io.brook.engine.view.ViewSql.pause;
 import static io.brook.engine.view.ViewSql.run;
 import static io.brook.engine.view.ViewSql.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,6 +39,24 @@ class MaterializedViewRestartTest {
             rows.add(List.of(id));
         }
         return rows;
+    }
+
+    @Test
+    void aViewResumesAnExternalSourceWhereItsCheckpointSays(@TempDir Path directory) {
+        withEngine(directory, session -> {
+            run(session, "CREATE EXTERNAL STREAM numbers (n int64) SETTINGS type='counting', count=6, resumable=1");
+            run(session, "CREATE STREAM got (n int64)");
+            run(session, "CREATE MATERIALIZED VIEW take INTO got AS SELECT n FROM numbers");
+            awaitRows(session, "SELECT n FROM table(got) ORDER BY n", ids(1, 2, 3, 4, 5, 6));
+        });
+        withEngine(directory, session -> {
+            // the numbers source would give 1..6 again if the view did not resume from its position
+            awaitStatus(session, "take", state -> "running".equals(state.get("state")));
+            pause(300);
+            assertEquals(ids(1, 2, 3, 4, 5, 6), rows(session, "SELECT n FROM table(got) ORDER BY n"));
+            run(session, "CREATE EXTERNAL STREAM more (n int64) SETTINGS type='counting', count=6, resumable=1");
+            assertEquals(ids(1, 2, 3, 4, 5, 6), rows(session, "SELECT n FROM table(more) ORDER BY n"));
+        });
     }
 
     @Test

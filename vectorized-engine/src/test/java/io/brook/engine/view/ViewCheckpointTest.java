@@ -23,6 +23,28 @@ class ViewCheckpointTest {
     }
 
     @Test
+    void anExternalSourcePositionRoundTripsAndAnOlderCheckpointHasNone() throws Exception {
+        ViewCheckpoint checkpoint = new ViewCheckpoint(-1, 3, -1, List.of(), 5, "0:17,1:4");
+        assertEquals("0:17,1:4", ViewCheckpoint.decode(checkpoint.encode()).externalPosition());
+        assertEquals("0:17,1:4", checkpoint.stoppedAfter(2).runningFrom(9).externalPosition());
+        assertEquals(null, ViewCheckpoint.decode(new ViewCheckpoint(1, 2, 0, List.of(), 5).encode()).externalPosition());
+        // a checkpoint written before external positions existed (version 1) reads as having none
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream output = new java.io.DataOutputStream(bytes)) {
+            output.writeInt(0x42564350);
+            output.writeInt(1);
+            output.writeLong(42);
+            output.writeLong(7);
+            output.writeLong(0);
+            output.writeLong(1_000);
+            output.writeInt(0);
+        }
+        ViewCheckpoint old = ViewCheckpoint.decode(bytes.toByteArray());
+        assertEquals(42, old.sourcePosition());
+        assertEquals(null, old.externalPosition());
+    }
+
+    @Test
     void rowsToSkipAfterAStopOrACrash() {
         ViewCheckpoint stopped = new ViewCheckpoint(10, 100, 0, List.of(), 0);
         assertEquals(0, stopped.replayedRows(130), "a stop knows nothing of its own came after; others wrote 30");
