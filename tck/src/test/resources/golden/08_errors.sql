@@ -25,11 +25,8 @@ SELECT x.a FROM table(e)
 statement error 43
 SELECT a FROM table(e) WHERE b
 
-statement error 48 External stream type 'pulsar' is not available
-CREATE EXTERNAL STREAM p (raw string) SETTINGS type='pulsar', service_url='pulsar://localhost:6650', topic='t'
-
-statement error 48 External stream type 'kafka' is not available
-CREATE EXTERNAL STREAM k (raw string) SETTINGS type='kafka', brokers='localhost:9092', topic='t'
+statement error 48 External stream type 'mqtt' is not available
+CREATE EXTERNAL STREAM p (raw string) SETTINGS type='mqtt', broker='tcp://localhost:1883', topic='t'
 
 statement error 36 Setting 'type' is required
 CREATE EXTERNAL STREAM k (raw string) SETTINGS brokers='localhost:9092'
