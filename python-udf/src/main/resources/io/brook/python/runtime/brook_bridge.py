@@ -630,6 +630,7 @@ def pack_column(values, column, first):
         for i, v in enumerate(values):
             if not _fits(v, shape):
                 raise ConversionError(first + i, column[0], column[4], v)
+        return ([_plain_as(v, shape) for v in values], None, nulls)
     return ([_plain(v) for v in values], None, nulls)
 
 
@@ -697,6 +698,23 @@ def _plain(v):
 
 def _plain_key(k):
     return _plain(k)
+
+
+def _plain_as(v, shape):
+    """_plain for a value of a known nested shape: a datetime where a date goes is taken as its
+    date, as it is for a date column."""
+    name = shape[0]
+    if v is None:
+        return None
+    if name == 'array':
+        return [_plain_as(x, shape[1]) for x in v]
+    if name == 'tuple':
+        return [_plain_as(x, s) for x, s in zip(v, shape[1])]
+    if name == 'map':
+        return {_plain_as(k, shape[1]): _plain_as(x, shape[2]) for k, x in v.items()}
+    if name == 'date' and isinstance(v, _datetime.datetime):
+        return v.date().isoformat()
+    return _plain(v)
 
 
 # ---- user functions (SPEC 3.8) ---------------------------------------------------------------

@@ -124,4 +124,16 @@ class PythonScalarFunctionTest extends SharedSessionTest {
         assertEquals(ErrorCode.CANNOT_CONVERT_TYPE, tuple.code());
         assertTrue(tuple.getMessage().contains("{'k': (2,)}"), tuple.getMessage());
     }
+
+    @Test
+    void aDatetimeWhereANestedDateGoesIsTakenAsItsDate() {
+        session.execute("""
+                CREATE FUNCTION sf_days(v int64) RETURNS array(date) LANGUAGE PYTHON AS $$
+                import datetime
+                def sf_days(v):
+                    return [[datetime.datetime(2024, 1, x, 23, 30), datetime.date(2024, 2, x)] for x in v]
+                $$""");
+        assertEquals(List.of(List.of(List.of(java.time.LocalDate.of(2024, 1, 3), java.time.LocalDate.of(2024, 2, 3)))),
+                Sql.rows(session, "SELECT sf_days(3)"));
+    }
 }
