@@ -64,7 +64,7 @@ record KafkaSettings(String brokers, String topic, String securityProtocol, Stri
         DataFormat format = settings.containsKey("data_format") ? DataFormat.parse(settings.get("data_format"))
                 : defaultFormat(columns);
         boolean oneMessagePerRow = bool("one_message_per_row",
-                settings.getOrDefault("one_message_per_row", format == DataFormat.JSON_EACH_ROW ? "false" : "true"));
+                settings.getOrDefault("one_message_per_row", format == DataFormat.RAW_BLOB ? "true" : "false"));
         Map<String, String> properties = new LinkedHashMap<>();
         if (settings.containsKey("config_file")) {
             properties.putAll(configFile(settings.get("config_file")));
