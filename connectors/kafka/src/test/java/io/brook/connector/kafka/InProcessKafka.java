@@ -1,6 +1,5 @@
 package io.brook.connector.kafka;
 
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -32,11 +31,13 @@ final class InProcessKafka implements AutoCloseable {
     static final String SASL_PASSWORD = "plain-admin-secret";
 
     private final KafkaClusterTestKit cluster;
+    private final SecurityProtocol protocol;
     private final Admin admin;
     private final KafkaProducer<byte[], byte[]> producer;
 
-    private InProcessKafka(KafkaClusterTestKit cluster) {
+    private InProcessKafka(KafkaClusterTestKit cluster, SecurityProtocol protocol) {
         this.cluster = cluster;
+        this.protocol = protocol;
         this.admin = Admin.create(clientProperties());
         this.producer = new KafkaProducer<>(clientProperties(), new ByteArraySerializer(), new ByteArraySerializer());
     }
@@ -47,6 +48,8 @@ final class InProcessKafka implements AutoCloseable {
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)
                 .setBrokerSecurityProtocol(protocol)
+                // with SASL the kit turns on an authorizer; an anonymous controller listener would be refused
+                .setControllerSecurityProtocol(protocol)
                 .build();
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
                 .setConfigProp("offsets.topic.replication.factor", "1")
@@ -56,7 +59,7 @@ final class InProcessKafka implements AutoCloseable {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new InProcessKafka(cluster);
+            return new InProcessKafka(cluster, protocol);
         } catch (Exception e) {
             cluster.close();
             throw e;
@@ -71,6 +74,12 @@ final class InProcessKafka implements AutoCloseable {
     Properties clientProperties() {
         Properties properties = new Properties();
         properties.putAll(cluster.clientProperties());
+        if (protocol == SecurityProtocol.SASL_PLAINTEXT) {
+            properties.put("security.protocol", protocol.name);
+            properties.put("sasl.mechanism", "PLAIN");
+            properties.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                    + SASL_USER + "\" password=\"" + SASL_PASSWORD + "\";");
+        }
         return properties;
     }
 
@@ -125,7 +134,4 @@ final class InProcessKafka implements AutoCloseable {
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
-    static String bootstrapKey() {
-        return CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG;
-    }
 }
