@@ -98,6 +98,10 @@ final class InProcessKafka implements AutoCloseable {
         producer.send(record).get();
     }
 
+    void sendAt(String topic, long timestampMillis, String value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, 0, timestampMillis, null, value.getBytes(StandardCharsets.UTF_8))).get();
+    }
+
     void send(String topic, int partition, String... values) throws Exception {
         for (String value : values) {
             send(topic, partition, null, value, Map.of());

@@ -147,4 +147,16 @@ class KafkaReadTest {
             assertEquals(List.of(List.of("in the new partition", 1L)), KafkaSql.take(query, 1));
         }
     }
+
+    @Test
+    void aLowerBoundOnTpTimeStartsAStreamingReadAtThatTime() throws Exception {
+        kafka.createTopic("timed", 1);
+        kafka.sendAt("timed", Instant.parse("2020-01-01T00:00:00Z").toEpochMilli(), "old");
+        kafka.sendAt("timed", Instant.parse("2024-01-01T00:00:00Z").toEpochMilli(), "recent");
+        create("timed_stream", "(raw string)", "timed", "");
+        try (QueryResult query = KafkaSql.start(session,
+                "SELECT raw, _tp_time FROM timed_stream WHERE _tp_time >= '2023-06-01 00:00:00'")) {
+            assertEquals(List.of(List.of("recent", Instant.parse("2024-01-01T00:00:00Z"))), KafkaSql.take(query, 1));
+        }
+    }
 }
