@@ -132,7 +132,9 @@ final class KafkaSource implements ChunkSource {
                 return null;
             }
             discoverPartitions();
-            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofNanos(Math.max(0, maxWaitNanos)));
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(
+                    // capped so that a long wait still looks for new partitions on time
+                    Duration.ofNanos(Math.clamp(maxWaitNanos, 0, DISCOVERY_NANOS)));
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 Long end = bounded ? endOffsets.get(new TopicPartition(record.topic(), record.partition())) : null;
                 if (bounded && (end == null || record.offset() >= end)) {
