@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 public final class BrookCli implements Runnable {
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
     private static final String SERVER_LOG_PROPERTY = "org.slf4j.simpleLogger.log.io.brook.server";
+    private static final String KAFKA_LOG_PROPERTY = "org.slf4j.simpleLogger.log.org.apache.kafka";
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -29,6 +30,10 @@ public final class BrookCli implements Runnable {
         // the server logs one line per start, stop and failure
         if (System.getProperty(SERVER_LOG_PROPERTY) == null) {
             System.setProperty(SERVER_LOG_PROPERTY, "info");
+        }
+        // the Kafka client warns on every failed connection attempt; the statement's error says why it failed
+        if (System.getProperty(KAFKA_LOG_PROPERTY) == null) {
+            System.setProperty(KAFKA_LOG_PROPERTY, "error");
         }
         System.exit(run(args));
     }

@@ -1,0 +1,77 @@
+package io.brook.connector.kafka;
+
+import io.brook.engine.catalog.Column;
+import io.brook.engine.external.ExternalSink;
+import io.brook.engine.external.ExternalStream;
+import io.brook.engine.external.ReadOptions;
+import io.brook.engine.operator.ChunkSource;
+import io.brook.engine.query.QueryContext;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * A created kafka stream. Each read opens its own consumer (assigned partitions, no group);
+ * writes share one producer, made with the first write and closed with the stream.
+ */
+final class KafkaExternalStream implements ExternalStream {
+    private final String name;
+    private final KafkaSettings settings;
+    private final List<Column> declared;
+    private final List<Column> columns;
+    private KafkaProducer<byte[], byte[]> producer;
+
+    KafkaExternalStream(String name, KafkaSettings settings, List<Column> declared) {
+        this.name = name;
+        this.settings = settings;
+        this.declared = declared.isEmpty() ? List.of(Column.of("raw", io.brook.engine.types.BrookType.STRING)) : declared;
+        this.columns = MessageColumns.all(this.declared);
+        MessageFormat.of(settings.dataFormat(), MessageColumns.payload(this.declared), settings.oneMessagePerRow());
+    }
+
+    @Override
+    public List<Column> columns() {
+        return columns;
+    }
+
+    @Override
+    public List<String> virtualColumns() {
+        return MessageColumns.virtualNames(declared);
+    }
+
+    @Override
+    public ChunkSource openSource(QueryContext context, ReadOptions options) {
+        return KafkaSource.open(name, settings, columns, format(), context, options);
+    }
+
+    @Override
+    public ExternalSink openSink(QueryContext context) {
+        return new KafkaSink(settings, declared, format(), producer());
+    }
+
+    private MessageFormat format() {
+        return MessageFormat.of(settings.dataFormat(), MessageColumns.payload(declared), settings.oneMessagePerRow());
+    }
+
+    private synchronized KafkaProducer<byte[], byte[]> producer() {
+        if (producer == null) {
+            Properties properties = ClientConfig.of(settings);
+            properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+            properties.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+            properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close();
+            producer = null;
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.brook.connector.kafka;
+
+import io.brook.engine.catalog.Column;
+import io.brook.engine.chunk.Chunk;
+import io.brook.engine.error.BrookException;
+import io.brook.engine.error.ErrorCode;
+import io.brook.engine.operator.ChunkBuilder;
+import io.brook.engine.operator.ChunkSource;
+import io.brook.engine.query.QueryContext;
+import io.brook.engine.external.ReadOptions;
+import io.brook.engine.types.BrookType;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One read of a kafka stream: a consumer with assigned partitions (no consumer group, nothing
+ * committed), polled on the query thread. A bounded read ({@code table(ext)}) takes each
+ * partition's end offset when it opens and ends once every partition reached it. A streaming read
+ * without {@code shards} looks for new partitions every {@link #DISCOVERY_NANOS} and reads them
+ * from their beginning.
+ */
+final class KafkaSource implements ChunkSource {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSource.class);
+    static final int MAX_ROWS = 8_192;
+    static final long DISCOVERY_NANOS = 1_000_000_000L;
+
+    private final String name;
+    private final KafkaSettings settings;
+    private final List<String> names;
+    private final List<BrookType> types;
+    private final MessageRows rows;
+    private final QueryContext context;
+    private final boolean bounded;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final ReentrantLock polling = new ReentrantLock();
+    private final List<TopicPartition> assigned = new ArrayList<>();
+    /** For a bounded read: the offset each unfinished partition ends at. */
+    private final Map<TopicPartition, Long> endOffsets = new HashMap<>();
+    private long lastDiscovery = System.nanoTime();
+    private long skipped;
+    private volatile boolean closed;
+    private boolean finished;
+
+    private KafkaSource(String name, KafkaSettings settings, List<Column> columns, MessageFormat format,
+                        QueryContext context, boolean bounded) {
+        this.name = name;
+        this.settings = settings;
+        this.names = columns.stream().map(Column::name).toList();
+        this.types = columns.stream().map(Column::type).toList();
+        this.rows = new MessageRows(columns, format);
+        this.context = context;
+        this.bounded = bounded;
+        Properties properties = ClientConfig.of(settings);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_ROWS);
+        properties.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        if (!bounded && settings.shards() == null) {
+            // partitionsFor answers from cached metadata; a short age lets new partitions show up soon
+            properties.putIfAbsent(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2_000);
+        }
+        this.consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    static KafkaSource open(String name, KafkaSettings settings, List<Column> columns, MessageFormat format,
+                            QueryContext context, ReadOptions options) {
+        KafkaSource source = new KafkaSource(name, settings, columns, format, context, options.bounded());
+        try {
+            source.start(options);
+            return source;
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    private void start(ReadOptions options) {
+        List<Integer> existing = partitions();
+        List<Integer> wanted = settings.shards() != null ? settings.shards() : existing;
+        for (int partition : wanted) {
+            if (!existing.contains(partition)) {
+                throw new BrookException(ErrorCode.INVALID_SETTING_VALUE, "Shard " + partition + " doesn't exist: topic "
+                        + settings.topic() + " has " + existing.size() + " partitions");
+            }
+            assigned.add(new TopicPartition(settings.topic(), partition));
+        }
+        consumer.assign(assigned);
+        String seekTo = options.seekTo() != null ? options.seekTo().toLowerCase(java.util.Locale.ROOT) : settings.seekTo();
+        if (seekTo == null) {
+            seekTo = bounded ? "earliest" : "latest";
+        }
+        Seeks.apply(consumer, assigned, seekTo, bounded ? java.util.OptionalLong.empty() : options.timeLowerBoundMillis());
+        if (bounded) {
+            Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
+            for (TopicPartition partition : assigned) {
+                if (consumer.position(partition) < ends.get(partition)) {
+                    endOffsets.put(partition, ends.get(partition));
+                }
+            }
+            finished = endOffsets.isEmpty();
+        }
+    }
+
+    private List<Integer> partitions() {
+        return consumer.partitionsFor(settings.topic()).stream().map(info -> info.partition()).sorted().toList();
+    }
+
+    @Override
+    public Chunk next(long maxWaitNanos) throws InterruptedException {
+        if (finished || closed) {
+            return null;
+        }
+        List<List<Object>> batch = new ArrayList<>();
+        polling.lock();
+        try {
+            if (closed) {
+                return null;
+            }
+            discoverPartitions();
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(
+                    // capped so that a long wait still looks for new partitions on time
+                    Duration.ofNanos(Math.clamp(maxWaitNanos, 0, DISCOVERY_NANOS)));
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                Long end = bounded ? endOffsets.get(new TopicPartition(record.topic(), record.partition())) : null;
+                if (bounded && (end == null || record.offset() >= end)) {
+                    continue;
+                }
+                decode(record, batch);
+            }
+            if (bounded) {
+                endOffsets.entrySet().removeIf(entry -> consumer.position(entry.getKey()) >= entry.getValue());
+                finished = endOffsets.isEmpty();
+            }
+        } catch (WakeupException stopped) {
+            return null;
+        } finally {
+            polling.unlock();
+        }
+        if (batch.isEmpty()) {
+            return null;
+        }
+        try {
+            return ChunkBuilder.of(names, types, batch, context.allocator());
+        } catch (org.apache.arrow.memory.OutOfMemoryException e) {
+            throw context.memoryExceeded(e);
+        }
+    }
+
+    private void decode(ConsumerRecord<byte[], byte[]> record, List<List<Object>> batch) {
+        try {
+            rows.add(record, batch);
+        } catch (RuntimeException e) {
+            String reason = e instanceof BrookException brook ? brook.text() : e.toString();
+            if (!settings.skipErrors()) {
+                throw new BrookException(ErrorCode.CANNOT_PARSE_TEXT, "Cannot parse message at partition "
+                        + record.partition() + " offset " + record.offset() + " of topic " + settings.topic() + ": " + reason);
+            }
+            skipped++;
+            LOG.warn("Skipped message at partition {} offset {} of topic {} ({} skipped in this read): {}",
+                    record.partition(), record.offset(), settings.topic(), skipped, reason);
+        }
+    }
+
+    /** A streaming read of all partitions takes partitions added to the topic while it runs. */
+    private void discoverPartitions() {
+        if (bounded || settings.shards() != null || System.nanoTime() - lastDiscovery < DISCOVERY_NANOS) {
+            return;
+        }
+        lastDiscovery = System.nanoTime();
+        List<TopicPartition> added = new ArrayList<>();
+        for (int partition : partitions()) {
+            TopicPartition topicPartition = new TopicPartition(settings.topic(), partition);
+            if (!assigned.contains(topicPartition)) {
+                added.add(topicPartition);
+            }
+        }
+        if (!added.isEmpty()) {
+            assigned.addAll(added);
+            consumer.assign(assigned);
+            consumer.seekToBeginning(added);
+            LOG.info("Kafka stream {} now reads {} partitions of topic {}", name, assigned.size(), settings.topic());
+        }
+    }
+
+    /** Messages skipped because they did not parse ({@code input_format_skip_errors}). */
+    long skipped() {
+        return skipped;
+    }
+
+    @Override
+    public boolean isFinished() {
+        return finished;
+    }
+
+    @Override
+    public String describe() {
+        return "kafka read of " + name + " (topic " + settings.topic() + ", " + assigned.size() + " partitions"
+                + (bounded ? ", bounded" : "") + ")";
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        consumer.wakeup();
+        polling.lock();
+        try {
+            consumer.close();
+        } catch (RuntimeException e) {
+            LOG.debug("Closing the consumer of {} failed", name, e);
+        } finally {
+            polling.unlock();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.brook.connector.kafka;
+
+import io.brook.engine.external.EngineServices;
+import io.brook.engine.external.ExternalStream;
+import io.brook.engine.external.ExternalStreamDefinition;
+import io.brook.engine.external.ExternalStreamType;
+
+import java.util.List;
+
+/**
+ * {@code type='kafka'} (alias {@code redpanda}, SPEC 4.1): a Kafka topic read with assigned
+ * partitions (no consumer group) and written with a producer. CREATE checks the settings, then
+ * that the brokers answer and the topic exists.
+ */
+public final class KafkaStreamType implements ExternalStreamType {
+
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("redpanda");
+    }
+
+    @Override
+    public ExternalStream create(ExternalStreamDefinition definition, EngineServices services) {
+        KafkaSettings settings = KafkaSettings.of(definition.settings(), definition.columns());
+        TopicCheck.requireTopic(settings);
+        return new KafkaExternalStream(definition.name(), settings, definition.columns());
+    }
+}

@@ -1,0 +1,71 @@
+package io.brook.connector.kafka;
+
+import io.brook.engine.Engine;
+import io.brook.engine.EngineConfig;
+import io.brook.engine.Session;
+import io.brook.engine.error.BrookException;
+import io.brook.engine.error.ErrorCode;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** A kafka stream on a broker whose only listener is SASL_PLAINTEXT with PLAIN users. */
+@Timeout(120)
+class KafkaSaslTest {
+    private static InProcessKafka kafka;
+    private static Engine engine;
+    private static Session session;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = InProcessKafka.start(SecurityProtocol.SASL_PLAINTEXT);
+        engine = Engine.open(EngineConfig.memory("kafka-sasl-" + UUID.randomUUID()));
+        session = engine.openSession(Map.of());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (session != null) {
+            session.close();
+            engine.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    private static String create(String stream, String topic, String protocol, String password) {
+        return "CREATE EXTERNAL STREAM " + stream + " (raw string) SETTINGS type='redpanda', brokers='"
+                + kafka.bootstrapServers() + "', topic='" + topic + "', security_protocol='" + protocol
+                + "', sasl_mechanism='PLAIN', username='" + InProcessKafka.SASL_USER + "', password='" + password + "'";
+    }
+
+    @Test
+    void theRightCredentialsReadAndWrite() throws Exception {
+        kafka.createTopic("secured", 1);
+        KafkaSql.run(session, create("secured_stream", "secured", "SASL_PLAINTEXT", InProcessKafka.SASL_PASSWORD));
+        KafkaSql.run(session, "INSERT INTO secured_stream (raw) VALUES ('one'), ('two')");
+        assertEquals(List.of(List.of("one"), List.of("two")), KafkaSql.rows(session, "SELECT raw FROM table(secured_stream)"));
+    }
+
+    @Test
+    void aWrongPasswordFailsTheCreate() throws Exception {
+        kafka.createTopic("guarded", 1);
+        BrookException refused = assertThrows(BrookException.class,
+                () -> KafkaSql.run(session, create("guarded_stream", "guarded", "SASL_PLAINTEXT", "wrong")));
+        assertEquals(ErrorCode.AUTHENTICATION_FAILED, refused.code(), refused.text());
+        BrookException plaintext = assertThrows(BrookException.class, () -> KafkaSql.run(session,
+                "CREATE EXTERNAL STREAM plain_stream (raw string) SETTINGS type='kafka', brokers='"
+                        + kafka.bootstrapServers() + "', topic='guarded'"));
+        assertEquals(ErrorCode.NETWORK_ERROR, plaintext.code(), plaintext.text());
+    }
+}
