@@ -51,6 +51,8 @@ final class KafkaSource implements ChunkSource {
     private final List<TopicPartition> assigned = new ArrayList<>();
     /** For a bounded read: the offset each unfinished partition ends at. */
     private final Map<TopicPartition, Long> endOffsets = new HashMap<>();
+    /** The next offset of each assigned partition after the records handed out so far. */
+    private final Map<Integer, Long> nextOffsets = new java.util.TreeMap<>();
     private long lastDiscovery = System.nanoTime();
     private long skipped;
     private volatile boolean closed;
@@ -100,11 +102,18 @@ final class KafkaSource implements ChunkSource {
             assigned.add(new TopicPartition(settings.topic(), partition));
         }
         consumer.assign(assigned);
-        String seekTo = options.seekTo() != null ? options.seekTo().toLowerCase(java.util.Locale.ROOT) : settings.seekTo();
-        if (seekTo == null) {
-            seekTo = bounded ? "earliest" : "latest";
+        if (options.resumeFrom() != null) {
+            resume(options.resumeFrom());
+        } else {
+            String seekTo = options.seekTo() != null ? options.seekTo().toLowerCase(java.util.Locale.ROOT) : settings.seekTo();
+            if (seekTo == null) {
+                seekTo = bounded ? "earliest" : "latest";
+            }
+            Seeks.apply(consumer, assigned, seekTo, bounded ? java.util.OptionalLong.empty() : options.timeLowerBoundMillis());
         }
-        Seeks.apply(consumer, assigned, seekTo, bounded ? java.util.OptionalLong.empty() : options.timeLowerBoundMillis());
+        for (TopicPartition partition : assigned) {
+            nextOffsets.put(partition.partition(), consumer.position(partition));
+        }
         if (bounded) {
             Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
             for (TopicPartition partition : assigned) {
@@ -114,6 +123,41 @@ final class KafkaSource implements ChunkSource {
             }
             finished = endOffsets.isEmpty();
         }
+    }
+
+    /**
+     * Seeks each partition to the offset a view's checkpoint kept ({@link #resumePosition()}); a
+     * partition it does not name was added since, and is read from its beginning.
+     */
+    private void resume(String position) {
+        Map<Integer, Long> offsets = new HashMap<>();
+        for (String part : position.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] pair = part.split(":");
+            offsets.put(Integer.parseInt(pair[0].strip()), Long.parseLong(pair[1].strip()));
+        }
+        List<TopicPartition> fresh = new ArrayList<>();
+        for (TopicPartition partition : assigned) {
+            Long offset = offsets.get(partition.partition());
+            if (offset == null) {
+                fresh.add(partition);
+            } else {
+                consumer.seek(partition, offset);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            consumer.seekToBeginning(fresh);
+        }
+    }
+
+    /** {@code partition:next offset} of every partition read, comma separated, for view checkpoints. */
+    @Override
+    public String resumePosition() {
+        StringBuilder text = new StringBuilder();
+        nextOffsets.forEach((partition, offset) -> text.append(text.isEmpty() ? "" : ",").append(partition).append(':').append(offset));
+        return text.toString();
     }
 
     private List<Integer> partitions() {
@@ -136,6 +180,7 @@ final class KafkaSource implements ChunkSource {
                     // capped so that a long wait still looks for new partitions on time
                     Duration.ofNanos(Math.clamp(maxWaitNanos, 0, DISCOVERY_NANOS)));
             for (ConsumerRecord<byte[], byte[]> record : records) {
+                nextOffsets.put(record.partition(), record.offset() + 1);
                 Long end = bounded ? endOffsets.get(new TopicPartition(record.topic(), record.partition())) : null;
                 if (bounded && (end == null || record.offset() >= end)) {
                     continue;
@@ -193,6 +238,9 @@ final class KafkaSource implements ChunkSource {
             assigned.addAll(added);
             consumer.assign(assigned);
             consumer.seekToBeginning(added);
+            for (TopicPartition partition : added) {
+                nextOffsets.put(partition.partition(), consumer.position(partition));
+            }
             LOG.info("Kafka stream {} now reads {} partitions of topic {}", name, assigned.size(), settings.topic());
         }
     }
