@@ -132,7 +132,7 @@ public record NatsSettings(String url, String streamName, String subject, String
 
     static BrookException invalid(String name, String value, String why) {
         return new BrookException(ErrorCode.INVALID_SETTING_VALUE,
-                "Invalid value '" + value + "' for setting `" + name + "`: " + why);
+                "Invalid value '" + value + "' for setting " + name + ": " + why);
     }
 
     /** True when the connection authenticates with a user name and password. */
