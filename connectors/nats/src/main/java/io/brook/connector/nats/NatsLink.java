@@ -21,7 +21,11 @@ import java.util.Locale;
  * Errors name the url; credentials never appear in them.
  */
 final class NatsLink implements AutoCloseable {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Also how long a refused login takes to report: the client learns of it only when this
+     * runs out.
+     */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** JetStream API error code of a stream that does not exist. */
     private static final int STREAM_NOT_FOUND = 10059;
 

@@ -42,7 +42,7 @@ final class NatsServer implements AutoCloseable {
     /** Starts a server; {@code config} (nats-server configuration text) may be null. */
     static NatsServer start(Path directory, String config) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of("nats-server", "-js", "-a", "127.0.0.1", "-p",
+        List<String> command = new ArrayList<>(List.of(binary(), "-js", "-a", "127.0.0.1", "-p",
                 Integer.toString(port), "-sd", directory.resolve("store").toString()));
         Path log = directory.resolve("nats-server.log");
         try {
@@ -66,6 +66,17 @@ final class NatsServer implements AutoCloseable {
         NatsServer server = new NatsServer(process, port, log);
         server.awaitPort();
         return server;
+    }
+
+    /** nats-server from the PATH, or where Debian's package puts it (/usr/sbin is not on every PATH). */
+    private static String binary() {
+        for (String entry : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty() && Files.isExecutable(Path.of(entry, "nats-server"))) {
+                return Path.of(entry, "nats-server").toString();
+            }
+        }
+        Path debian = Path.of("/usr/sbin/nats-server");
+        return Files.isExecutable(debian) ? debian.toString() : "nats-server";
     }
 
     private void awaitPort() {
