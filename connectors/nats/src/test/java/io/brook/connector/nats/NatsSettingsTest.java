@@ -78,6 +78,17 @@ class NatsSettingsTest {
     }
 
     @Test
+    void aUrlMayListSeveralServers() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        run(session, "CREATE EXTERNAL STREAM n (line string) SETTINGS type='nats_jetstream', url='nats://127.0.0.1:"
+                + closedPort + "," + server.url() + "', stream_name='ORDERS', subject='orders.a'");
+        assertEquals(List.of(), rows(session, "SELECT line FROM table(n)"));
+    }
+
+    @Test
     void anUnknownSettingIsCode115() {
         BrookException unknown = createFails("(id int64)", url() + ", stream_name='ORDERS', subject='orders.a', topic='t'");
         assertEquals(115, unknown.code().number());
