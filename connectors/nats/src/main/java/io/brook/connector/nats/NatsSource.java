@@ -38,6 +38,7 @@ final class NatsSource implements ChunkSource {
 
     private final String name;
     private final NatsSettings settings;
+    private NatsLink link;
     private final MessageCodec codec;
     private final List<Integer> layout;
     private final List<String> names;
@@ -88,6 +89,7 @@ final class NatsSource implements ChunkSource {
         }
         NatsSource source = new NatsSource(name, settings, codec, layout, names, types, context, options.bounded(),
                 lastSequence, start);
+        source.link = link;
         if (empty) {
             source.finished = true;
             return source;
@@ -206,15 +208,30 @@ final class NatsSource implements ChunkSource {
                 + ") from " + start + (bounded ? " (bounded)" : "");
     }
 
+    /**
+     * Stops the consumer and deletes it on the server at once (the server would drop it a few
+     * seconds after it goes quiet anyway, which is also what happens when the connection is down).
+     */
     private void stop() {
-        if (consumer != null) {
-            try {
-                consumer.stop();
-                consumer.close();
-            } catch (Exception e) {
-                // the server drops the ephemeral consumer once it goes quiet
+        if (consumer == null) {
+            return;
+        }
+        String consumerName = null;
+        try {
+            consumerName = consumer.getConsumerName();
+            consumer.stop();
+            consumer.close();
+        } catch (Exception e) {
+            // left to the server's inactivity cleanup
+        }
+        consumer = null;
+        try {
+            io.nats.client.Connection connection = link.connection();
+            if (consumerName != null && connection.getStatus() == io.nats.client.Connection.Status.CONNECTED) {
+                connection.jetStreamManagement().deleteConsumer(settings.streamName(), consumerName);
             }
-            consumer = null;
+        } catch (Exception e) {
+            // already gone, or left to the server's inactivity cleanup
         }
     }
 

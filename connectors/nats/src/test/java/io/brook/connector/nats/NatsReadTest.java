@@ -121,6 +121,25 @@ class NatsReadTest {
     }
 
     @Test
+    void readsLeaveNoConsumerOnTheServer() throws Exception {
+        publish("a", "{\"id\": 1}");
+        create("n", "(id int64)", "a", ", seek_to='earliest'");
+        io.nats.client.JetStreamManagement management = client.jetStreamManagement();
+        try (QueryResult result = (QueryResult) session.execute("SELECT id FROM n")) {
+            assertEquals(List.of(List.of(1L)), take(result, 1));
+            assertEquals(1, management.getConsumerNames(stream).size(), "the read's consumer while it runs");
+        }
+        assertEquals(List.of(List.of(1L)), rows(session, "SELECT id FROM table(n)"));
+        long deadline = System.currentTimeMillis() + Sql.DEADLINE_MILLIS;
+        List<String> left = management.getConsumerNames(stream);
+        while (!left.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            left = management.getConsumerNames(stream);
+        }
+        assertEquals(List.of(), left, "consumers left after the reads ended");
+    }
+
+    @Test
     void seekToEarliestOrASequenceStartsThere() {
         publish("a", "{\"id\": 1}");
         publish("a", "{\"id\": 2}");
