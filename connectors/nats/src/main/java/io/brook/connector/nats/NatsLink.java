@@ -32,6 +32,8 @@ final class NatsLink implements AutoCloseable {
     private final NatsSettings settings;
     private Connection connection;
     private boolean closed;
+    /** Reconnects of the connection so far, for reads to make their consumers again. */
+    private final java.util.concurrent.atomic.AtomicLong reconnects = new java.util.concurrent.atomic.AtomicLong();
 
     NatsLink(NatsSettings settings) {
         this.settings = settings;
@@ -70,6 +72,11 @@ final class NatsLink implements AutoCloseable {
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .maxReconnects(-1)
                 .reconnectWait(Duration.ofMillis(500))
+                .connectionListener((source, event) -> {
+                    if (event == io.nats.client.ConnectionListener.Events.RECONNECTED) {
+                        reconnects.incrementAndGet();
+                    }
+                })
                 .errorListener(new ErrorListener() {
                     // the default listener prints to stderr; failures reach users through the calls
                 });
@@ -100,6 +107,10 @@ final class NatsLink implements AutoCloseable {
     private BrookException authentication(Exception e) {
         return new BrookException(ErrorCode.AUTHENTICATION_FAILED, "NATS server " + settings.url()
                 + " refused the credentials of stream " + settings.streamName() + ": " + message(e));
+    }
+
+    long reconnects() {
+        return reconnects.get();
     }
 
     static boolean authenticationProblem(Throwable e) {

@@ -33,6 +33,13 @@ final class NatsSource implements ChunkSource {
     static final int SEQUENCE = -1;
     static final int SUBJECT = -2;
     static final int MAX_ROWS = 8_192;
+    /**
+     * Pull requests that expire after 5 s (the client's default is 30 s): the client renews them
+     * in that time and notices a consumer lost to a server restart from missed heartbeats (half
+     * that time), so a read resumes within seconds.
+     */
+    private static final io.nats.client.ConsumeOptions CONSUME = io.nats.client.ConsumeOptions.builder()
+            .expiresIn(5_000).build();
     /** JetStream API error code of a message lookup that found nothing. */
     private static final int NO_MESSAGE = 10037;
 
@@ -49,6 +56,10 @@ final class NatsSource implements ChunkSource {
     private final long lastSequence;
     private final String start;
     private IterableConsumer consumer;
+    /** The stream sequence to resume from (the one after the last message read); 0: from the start. */
+    private long nextSequence;
+    /** The link's reconnect count when the consumer was made. */
+    private long reconnects;
     private boolean finished;
 
     private NatsSource(String name, NatsSettings settings, MessageCodec codec, List<Integer> layout, List<String> names,
@@ -82,32 +93,49 @@ final class NatsSource implements ChunkSource {
                 : options.seekTo() != null ? NatsSettings.seekTo(options.seekTo(), "seek_to") : settings.seekTo();
         long lastSequence = Long.MAX_VALUE;
         boolean empty = false;
+        long firstSequence = 0;
         if (options.bounded()) {
             StreamInfo info = link.streamInfo();
             lastSequence = info.getStreamState().getLastSequence();
             empty = info.getStreamState().getMsgCount() == 0 || !anyMatching(link, settings, info);
+        } else if (start.equals("latest")) {
+            // the sequence after the last stored one rather than "new messages": the same start,
+            // and one that a consumer made again after a reconnect can use too
+            firstSequence = link.streamInfo().getStreamState().getLastSequence() + 1;
+        } else if (!start.equals("earliest")) {
+            firstSequence = Long.parseLong(start);
         }
         NatsSource source = new NatsSource(name, settings, codec, layout, names, types, context, options.bounded(),
                 lastSequence, start);
         source.link = link;
+        source.nextSequence = firstSequence;
         if (empty) {
             source.finished = true;
             return source;
         }
+        source.subscribe();
+        return source;
+    }
+
+    /**
+     * Makes the ordered consumer: from {@link #nextSequence}, or from the stream's first message
+     * when that is 0. Remembers the link's reconnect count, so that a reconnect makes it again.
+     */
+    private void subscribe() {
         OrderedConsumerConfiguration configuration = new OrderedConsumerConfiguration()
                 .filterSubject(settings.subject());
-        switch (start) {
-            case "earliest" -> configuration.deliverPolicy(DeliverPolicy.All);
-            case "latest" -> configuration.deliverPolicy(DeliverPolicy.New);
-            default -> configuration.deliverPolicy(DeliverPolicy.ByStartSequence).startSequence(Long.parseLong(start));
+        if (nextSequence > 0) {
+            configuration.deliverPolicy(DeliverPolicy.ByStartSequence).startSequence(nextSequence);
+        } else {
+            configuration.deliverPolicy(DeliverPolicy.All);
         }
+        reconnects = link.reconnects();
         try {
-            source.consumer = link.connection().getStreamContext(settings.streamName())
-                    .createOrderedConsumer(configuration).iterate();
+            consumer = link.connection().getStreamContext(settings.streamName())
+                    .createOrderedConsumer(configuration).iterate(CONSUME);
         } catch (JetStreamApiException | IOException e) {
             throw link.failure("Cannot start reading", e);
         }
-        return source;
     }
 
     /** True when a message on the stream's subject is stored (looked up by subject from the first sequence). */
@@ -144,6 +172,7 @@ final class NatsSource implements ChunkSource {
                     break;
                 }
                 add(builder, message, sequence);
+                nextSequence = sequence + 1;
                 if (bounded && (sequence >= lastSequence || meta.pendingCount() == 0)) {
                     finished = true;
                     break;
@@ -163,6 +192,12 @@ final class NatsSource implements ChunkSource {
     }
 
     private Message take(long waitMillis) throws InterruptedException {
+        if (link.reconnects() != reconnects) {
+            // after a reconnect (the server may have restarted and lost the consumer) resume
+            // from the next sequence rather than wait for the client to notice
+            stop();
+            subscribe();
+        }
         try {
             return consumer.nextMessage(waitMillis);
         } catch (JetStreamStatusCheckedException e) {

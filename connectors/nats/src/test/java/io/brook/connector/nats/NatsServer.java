@@ -25,12 +25,13 @@ import java.util.concurrent.TimeUnit;
 final class NatsServer implements AutoCloseable {
     private static final long START_MILLIS = 20_000;
 
-    private final Process process;
+    private final List<String> command;
     private final int port;
     private final Path log;
+    private Process process;
 
-    private NatsServer(Process process, int port, Path log) {
-        this.process = process;
+    private NatsServer(List<String> command, int port, Path log) {
+        this.command = List.copyOf(command);
         this.port = port;
         this.log = log;
     }
@@ -56,16 +57,26 @@ final class NatsServer implements AutoCloseable {
         } catch (IOException e) {
             throw new AssertionError("cannot prepare " + directory, e);
         }
-        Process process;
+        NatsServer server = new NatsServer(command, port, log);
+        server.launch();
+        return server;
+    }
+
+    private void launch() {
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new AssertionError("cannot start nats-server (" + e.getMessage() + "): these tests need the "
                     + "nats-server binary on the PATH; install Debian's nats-server package ('./brook test' does)", e);
         }
-        NatsServer server = new NatsServer(process, port, log);
-        server.awaitPort();
-        return server;
+        awaitPort();
+    }
+
+    /** Stops the server and starts it again on the same port with the same store. */
+    void restart() {
+        close();
+        launch();
     }
 
     /** nats-server from the PATH, or where Debian's package puts it (/usr/sbin is not on every PATH). */
