@@ -1,22 +1,16 @@
 package io.brook.connector.nats;
 
-import io.brook.engine.Engine;
-import io.brook.engine.EngineConfig;
-import io.brook.engine.Session;
 import io.brook.engine.error.BrookException;
 import io.nats.client.Connection;
 import io.nats.client.Options;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static io.brook.connector.nats.Sql.rows;
 import static io.brook.connector.nats.Sql.run;
@@ -27,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** nats_jetstream streams on servers that require a user and password, or a token. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class NatsAuthTest {
+class NatsAuthTest extends WithEngine {
     private static final String PASSWORD = "s3cret-pass";
     private static final String TOKEN = "t0ken-value";
 
@@ -35,8 +29,6 @@ class NatsAuthTest {
     static Path directory;
     private static NatsServer users;
     private static NatsServer tokens;
-    private Engine engine;
-    private Session session;
 
     @BeforeAll
     static void startServers() throws InterruptedException {
@@ -59,18 +51,6 @@ class NatsAuthTest {
         if (tokens != null) {
             tokens.close();
         }
-    }
-
-    @BeforeEach
-    void open() {
-        engine = Engine.open(EngineConfig.memory("nats-auth-" + System.nanoTime()));
-        session = engine.openSession(Map.of());
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
-        engine.close();
     }
 
     @Test

@@ -1,14 +1,10 @@
 package io.brook.connector.nats;
 
-import io.brook.engine.Engine;
-import io.brook.engine.EngineConfig;
 import io.brook.engine.QueryResult;
-import io.brook.engine.Session;
 import io.brook.engine.error.BrookException;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static io.brook.connector.nats.Sql.columns;
 import static io.brook.connector.nats.Sql.rows;
@@ -30,14 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reading nats_jetstream streams from a real server: bounded and streaming, seek_to, formats, virtual columns. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class NatsReadTest {
+class NatsReadTest extends WithEngine {
     @TempDir
     static Path directory;
     private static NatsServer server;
     private static Connection client;
     private static int streams;
-    private Engine engine;
-    private Session session;
     private String stream;
 
     @BeforeAll
@@ -58,16 +51,8 @@ class NatsReadTest {
 
     @BeforeEach
     void open() {
-        engine = Engine.open(EngineConfig.memory("nats-read-" + System.nanoTime()));
-        session = engine.openSession(Map.of());
         stream = "S" + (++streams);
         NatsServer.createStream(client, stream, stream + ".>");
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
-        engine.close();
     }
 
     private void publish(String subject, String payload) {

@@ -1,22 +1,16 @@
 package io.brook.connector.nats;
 
-import io.brook.engine.Engine;
-import io.brook.engine.EngineConfig;
 import io.brook.engine.QueryResult;
-import io.brook.engine.Session;
 import io.brook.engine.error.BrookException;
 import io.nats.client.Connection;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static io.brook.connector.nats.Sql.rows;
 import static io.brook.connector.nats.Sql.run;
@@ -25,12 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A nats_jetstream stream whose server restarts under it: reads carry on, writes resume. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class NatsRestartTest {
+class NatsRestartTest extends WithEngine {
     @TempDir
     static Path directory;
     private static NatsServer server;
-    private Engine engine;
-    private Session session;
 
     @BeforeAll
     static void startServer() throws InterruptedException {
@@ -45,18 +37,6 @@ class NatsRestartTest {
         if (server != null) {
             server.close();
         }
-    }
-
-    @BeforeEach
-    void open() {
-        engine = Engine.open(EngineConfig.memory("nats-restart-" + System.nanoTime()));
-        session = engine.openSession(Map.of());
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
-        engine.close();
     }
 
     @Test

@@ -1,21 +1,15 @@
 package io.brook.connector.nats;
 
-import io.brook.engine.Engine;
-import io.brook.engine.EngineConfig;
-import io.brook.engine.Session;
 import io.brook.engine.error.BrookException;
 import io.nats.client.Connection;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static io.brook.connector.nats.Sql.rows;
 import static io.brook.connector.nats.Sql.run;
@@ -25,12 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** CREATE of nats_jetstream streams against a real server: settings, the stream's existence, reachability. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class NatsSettingsTest {
+class NatsSettingsTest extends WithEngine {
     @TempDir
     static Path directory;
     private static NatsServer server;
-    private Engine engine;
-    private Session session;
 
     @BeforeAll
     static void startServer() {
@@ -47,18 +39,6 @@ class NatsSettingsTest {
         if (server != null) {
             server.close();
         }
-    }
-
-    @BeforeEach
-    void open() {
-        engine = Engine.open(EngineConfig.memory("nats-settings-" + System.nanoTime()));
-        session = engine.openSession(Map.of());
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
-        engine.close();
     }
 
     private BrookException createFails(String columns, String settings) {

@@ -1,15 +1,11 @@
 package io.brook.connector.nats;
 
-import io.brook.engine.Engine;
-import io.brook.engine.EngineConfig;
-import io.brook.engine.Session;
 import io.brook.engine.error.BrookException;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.MessageInfo;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static io.brook.connector.nats.Sql.rows;
 import static io.brook.connector.nats.Sql.run;
@@ -31,14 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Writing nats_jetstream streams on a real server: INSERT, per-row subjects, materialized views. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class NatsWriteTest {
+class NatsWriteTest extends WithEngine {
     @TempDir
     static Path directory;
     private static NatsServer server;
     private static Connection client;
     private static int streams;
-    private Engine engine;
-    private Session session;
     private String stream;
 
     @BeforeAll
@@ -59,16 +52,8 @@ class NatsWriteTest {
 
     @BeforeEach
     void open() {
-        engine = Engine.open(EngineConfig.memory("nats-write-" + System.nanoTime()));
-        session = engine.openSession(Map.of());
         stream = "W" + (++streams);
         NatsServer.createStream(client, stream, stream + ".>");
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
-        engine.close();
     }
 
     private void create(String name, String columns, String subject, String extra) {
