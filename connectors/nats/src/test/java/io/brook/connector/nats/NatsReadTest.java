@@ -159,6 +159,29 @@ class NatsReadTest extends WithEngine {
     }
 
     @Test
+    void aMaterializedViewCopiesNewMessagesIntoAStream() throws Exception {
+        create("n", "(id int64, name string)", ">", "");
+        run(session, "CREATE STREAM copied (id int64, subject string, sn int64)");
+        run(session, "CREATE MATERIALIZED VIEW copy INTO copied AS SELECT id, _nats_subject AS subject, _tp_sn AS sn FROM n"
+                + " WHERE name != 'skip'");
+        // the view starts in the background: its read begins once its consumer is on the server
+        long started = System.currentTimeMillis() + Sql.DEADLINE_MILLIS;
+        while (client.jetStreamManagement().getConsumerNames(stream).isEmpty() && System.currentTimeMillis() < started) {
+            Thread.sleep(20);
+        }
+        publish("a", "{\"id\": 1, \"name\": \"x\"}\n{\"id\": 2, \"name\": \"skip\"}");
+        publish("b.c", "{\"id\": 3, \"name\": \"y\"}");
+        List<List<Object>> expected = List.of(List.of(1L, stream + ".a", 1L), List.of(3L, stream + ".b.c", 2L));
+        long deadline = System.currentTimeMillis() + Sql.DEADLINE_MILLIS;
+        List<List<Object>> copied = rows(session, "SELECT id, subject, sn FROM table(copied) ORDER BY id");
+        while (!copied.equals(expected) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            copied = rows(session, "SELECT id, subject, sn FROM table(copied) ORDER BY id");
+        }
+        assertEquals(expected, copied, () -> rows(session, "SELECT * FROM system.materialized_views").toString());
+    }
+
+    @Test
     void rawBlobIsOneStringPerMessage() {
         publish("a", "plain text, not JSON");
         publish("a", "{\"also\": \"kept as is\"}");
