@@ -59,7 +59,7 @@ final class NatsExternalStream implements ExternalStream {
 
     @Override
     public ChunkSource openSource(QueryContext context, ReadOptions options) {
-        return NatsSource.open(name, settings, link, codec, layout(), options, context);
+        return NatsSource.open(name, settings, link, codec, layout(), columns, options, context);
     }
 
     @Override
@@ -81,14 +81,6 @@ final class NatsExternalStream implements ExternalStream {
             }
         }
         return layout;
-    }
-
-    List<String> names() {
-        return columns.stream().map(Column::name).toList();
-    }
-
-    List<BrookType> types() {
-        return columns.stream().map(Column::type).toList();
     }
 
     @Override

@@ -78,17 +78,9 @@ final class NatsSource implements ChunkSource {
     }
 
     static NatsSource open(String name, NatsSettings settings, NatsLink link, MessageCodec codec, List<Integer> layout,
-                           ReadOptions options, QueryContext context) {
-        List<String> names = new ArrayList<>();
-        List<io.brook.engine.types.BrookType> types = new ArrayList<>();
-        List<io.brook.engine.types.BrookType> payloadTypes = codec.types();
-        for (int index = 0; index < layout.size(); index++) {
-            int from = layout.get(index);
-            names.add(from == SEQUENCE ? NatsExternalStream.SEQUENCE_COLUMN
-                    : from == SUBJECT ? NatsExternalStream.SUBJECT_COLUMN : "c" + index);
-            types.add(from == SEQUENCE ? io.brook.engine.types.BrookType.INT64
-                    : from == SUBJECT ? io.brook.engine.types.BrookType.STRING : payloadTypes.get(from));
-        }
+                           List<io.brook.engine.catalog.Column> columns, ReadOptions options, QueryContext context) {
+        List<String> names = columns.stream().map(io.brook.engine.catalog.Column::name).toList();
+        List<io.brook.engine.types.BrookType> types = columns.stream().map(io.brook.engine.catalog.Column::type).toList();
         String start = options.bounded() ? "earliest"
                 : options.seekTo() != null ? NatsSettings.seekTo(options.seekTo(), "seek_to") : settings.seekTo();
         long lastSequence = Long.MAX_VALUE;
