@@ -1,0 +1,90 @@
+package io.brook.connector.nats;
+
+import io.brook.engine.catalog.Column;
+import io.brook.engine.external.ExternalSink;
+import io.brook.engine.external.ExternalStream;
+import io.brook.engine.external.ReadOptions;
+import io.brook.engine.operator.ChunkSource;
+import io.brook.engine.query.QueryContext;
+import io.brook.engine.types.BrookType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A created nats_jetstream stream: its settings, its columns, and its connection. The virtual
+ * columns {@code _tp_sn} (the message's stream sequence) and {@code _nats_subject} (its subject)
+ * come after the declared ones; a declared {@code _nats_subject} column is filled the same way
+ * when reading and, when writing, names each row's subject.
+ */
+final class NatsExternalStream implements ExternalStream {
+    static final String SEQUENCE_COLUMN = "_tp_sn";
+    static final String SUBJECT_COLUMN = "_nats_subject";
+
+    private final String name;
+    private final NatsSettings settings;
+    private final List<Column> declared;
+    private final List<Column> columns;
+    private final List<String> virtual;
+    private final MessageCodec codec;
+    private final NatsLink link;
+
+    NatsExternalStream(String name, NatsSettings settings, List<Column> declared, List<Column> payload, NatsLink link) {
+        this.name = name;
+        this.settings = settings;
+        this.declared = List.copyOf(declared);
+        this.link = link;
+        this.codec = new MessageCodec(settings.dataFormat(), payload);
+        List<Column> all = new ArrayList<>(declared);
+        List<String> virtualNames = new ArrayList<>();
+        all.add(Column.of(SEQUENCE_COLUMN, BrookType.INT64));
+        virtualNames.add(SEQUENCE_COLUMN);
+        if (declared.stream().noneMatch(column -> column.name().equals(SUBJECT_COLUMN))) {
+            all.add(Column.of(SUBJECT_COLUMN, BrookType.STRING));
+            virtualNames.add(SUBJECT_COLUMN);
+        }
+        this.columns = List.copyOf(all);
+        this.virtual = List.copyOf(virtualNames);
+    }
+
+    @Override
+    public List<Column> columns() {
+        return columns;
+    }
+
+    @Override
+    public List<String> virtualColumns() {
+        return virtual;
+    }
+
+    @Override
+    public ChunkSource openSource(QueryContext context, ReadOptions options) {
+        return NatsSource.open(name, settings, link, codec, layout(), columns, options, context);
+    }
+
+    @Override
+    public ExternalSink openSink(QueryContext context) {
+        return new NatsSink(settings, link, codec, declared.stream().map(Column::name).toList().indexOf(SUBJECT_COLUMN));
+    }
+
+    /** Where each output column comes from: a payload column's index, or a virtual value. */
+    private List<Integer> layout() {
+        List<Integer> layout = new ArrayList<>(columns.size());
+        int payloadIndex = 0;
+        for (Column column : columns) {
+            if (column.name().equals(SEQUENCE_COLUMN)) {
+                layout.add(NatsSource.SEQUENCE);
+            } else if (column.name().equals(SUBJECT_COLUMN)) {
+                layout.add(NatsSource.SUBJECT);
+            } else {
+                layout.add(payloadIndex++);
+            }
+        }
+        return layout;
+    }
+
+    @Override
+    public void close() {
+        link.close();
+    }
+}

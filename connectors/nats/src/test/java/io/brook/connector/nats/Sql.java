@@ -1,0 +1,87 @@
+package io.brook.connector.nats;
+
+import io.brook.engine.QueryResult;
+import io.brook.engine.Session;
+import io.brook.engine.StatementResult;
+import io.brook.engine.chunk.Chunk;
+import io.brook.engine.expr.vector.VectorReader;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Test helpers: run statements, read bounded results whole, take rows from streaming ones. */
+final class Sql {
+    /** How long a test waits for rows before it fails. */
+    static final long DEADLINE_MILLIS = 20_000;
+
+    private Sql() {
+    }
+
+    static void run(Session session, String sql) {
+        StatementResult result = session.execute(sql);
+        if (result instanceof QueryResult query) {
+            query.close();
+        }
+    }
+
+    /** Every row of a query that ends by itself. */
+    static List<List<Object>> rows(Session session, String sql) {
+        try (QueryResult result = (QueryResult) session.execute(sql)) {
+            List<List<Object>> rows = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
+            while (!result.isFinished()) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("query did not end: " + sql + "; rows so far " + rows);
+                }
+                addRows(result.next(200_000_000L), rows);
+            }
+            return rows;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The first {@code count} rows of a query (which is then left running for the caller to close). */
+    static List<List<Object>> take(QueryResult result, int count) {
+        List<List<Object>> rows = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
+        try {
+            while (rows.size() < count) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("expected " + count + " rows, got " + rows);
+                }
+                if (result.isFinished()) {
+                    throw new AssertionError("query ended after " + rows);
+                }
+                addRows(result.next(200_000_000L), rows);
+            }
+            return rows;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Column names of a query's result. */
+    static List<String> columns(Session session, String sql) {
+        try (QueryResult result = (QueryResult) session.execute(sql)) {
+            return result.columns().stream().map(io.brook.engine.catalog.Column::name).toList();
+        }
+    }
+
+    private static void addRows(Chunk chunk, List<List<Object>> rows) {
+        if (chunk == null) {
+            return;
+        }
+        try (chunk) {
+            for (int row = 0; row < chunk.size(); row++) {
+                List<Object> values = new ArrayList<>();
+                for (int column = 0; column < chunk.columnCount(); column++) {
+                    values.add(VectorReader.value(chunk.column(column), chunk.position(row)));
+                }
+                rows.add(values);
+            }
+        }
+    }
+}
