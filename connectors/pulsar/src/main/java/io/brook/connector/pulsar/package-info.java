@@ -1,0 +1,2 @@
+/** The pulsar external-stream type. */
+package io.brook.connector.pulsar;
