@@ -1,2 +1,0 @@
-/** The pulsar external-stream type. */
-package io.brook.connector.pulsar;
