@@ -205,4 +205,24 @@ class PulsarStreamTest {
         assertEquals(ErrorCode.CANNOT_PARSE_TEXT, parse.code());
         assertTrue(parse.text().contains(topic), parse.text());
     }
+
+    @Test
+    void aTokenIsSentAndABrokerWithoutAuthenticationIgnoresIt() throws Exception {
+        produce(null, "secret-free");
+        Sql.run(session, "CREATE EXTERNAL STREAM tokened" + settings(", jwt='eyJhbGciOiJIUzI1NiJ9.e30.x'"));
+        assertEquals(List.of("secret-free"), Sql.rows(session, "SELECT raw FROM table(tokened)"));
+    }
+
+    @Test
+    void anUnreachableBrokerFailsTheQueryWithANetworkError() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Sql.run(session, "CREATE EXTERNAL STREAM nowhere (raw string) SETTINGS type='pulsar', "
+                + "service_url='pulsar://127.0.0.1:" + closedPort + "', topic='t'");
+        BrookException failure = assertThrows(BrookException.class, () -> Sql.rows(session, "SELECT raw FROM table(nowhere)"));
+        assertEquals(ErrorCode.NETWORK_ERROR, failure.code());
+        assertTrue(failure.text().startsWith("Cannot read pulsar topic t at pulsar://127.0.0.1:" + closedPort), failure.text());
+    }
 }
