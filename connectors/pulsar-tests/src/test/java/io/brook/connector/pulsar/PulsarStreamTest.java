@@ -225,4 +225,37 @@ class PulsarStreamTest {
         assertEquals(ErrorCode.NETWORK_ERROR, failure.code());
         assertTrue(failure.text().startsWith("Cannot read pulsar topic t at pulsar://127.0.0.1:" + closedPort), failure.text());
     }
+
+    @Test
+    void jsonRoundTripKeepsTheValuesOfManyTypes() throws Exception {
+        Sql.run(session, "CREATE EXTERNAL STREAM typed (at datetime64(3, 'UTC'), day date, amount decimal(10, 2), "
+                + "maybe nullable(int32), tags array(string), attrs map(string, int64), ok bool, id uuid)"
+                + settings(", data_format='JSONEachRow'"));
+        Sql.run(session, "INSERT INTO typed VALUES ('2024-05-06 07:08:09.010', '2024-05-06', 12.34, null, ['a', 'b'], "
+                + "map('x', 1), true, '123e4567-e89b-12d3-a456-426614174000')");
+        assertEquals(List.of("2024-05-06T07:08:09.010Z|2024-05-06|12.34|null|[a, b]|{x=1}|true|123e4567-e89b-12d3-a456-426614174000"),
+                Sql.rows(session, "SELECT * FROM table(typed)"));
+    }
+
+    @Test
+    void aPartitionedTopicIsReadAcrossItsPartitions() throws Exception {
+        try (org.apache.pulsar.client.admin.PulsarAdmin admin = org.apache.pulsar.client.admin.PulsarAdmin.builder()
+                .serviceHttpUrl(broker.webServiceUrl()).build()) {
+            admin.topics().createPartitionedTopic(topic, 3);
+        }
+        Sql.run(session, "CREATE EXTERNAL STREAM parts (id int64, _tp_message_key string)" + settings(""));
+        try (QueryResult live = (QueryResult) session.execute("SELECT id FROM parts")) {
+            StringBuilder values = new StringBuilder();
+            for (int id = 1; id <= 12; id++) {
+                values.append(id == 1 ? "" : ", ").append("(").append(id).append(", 'key-").append(id).append("')");
+            }
+            Sql.run(session, "INSERT INTO parts (id, _tp_message_key) VALUES " + values);
+            List<String> streamed = new ArrayList<>(Sql.await(live, 12));
+            streamed.sort(java.util.Comparator.comparingInt(Integer::parseInt));
+            assertEquals(java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(Integer::toString).toList(), streamed);
+        }
+        List<String> bounded = new ArrayList<>(Sql.rows(session, "SELECT id FROM table(parts)"));
+        bounded.sort(java.util.Comparator.comparingInt(Integer::parseInt));
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(Integer::toString).toList(), bounded);
+    }
 }
