@@ -258,4 +258,23 @@ class PulsarStreamTest {
         bounded.sort(java.util.Comparator.comparingInt(Integer::parseInt));
         assertEquals(java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(Integer::toString).toList(), bounded);
     }
+
+    @Test
+    void aCancelledStreamingReadStopsWithCode394() throws Exception {
+        Sql.run(session, "CREATE EXTERNAL STREAM live (raw string)" + settings(""));
+        try (QueryResult result = (QueryResult) session.execute("SELECT raw FROM live")) {
+            produce(null, "first");
+            assertEquals(List.of("first"), Sql.await(result, 1));
+            result.cancel();
+            BrookException cancelled = assertThrows(BrookException.class, () -> {
+                for (int i = 0; i < 100; i++) {
+                    result.next(TimeUnit.MILLISECONDS.toNanos(100));
+                }
+            });
+            assertEquals(ErrorCode.QUERY_WAS_CANCELLED, cancelled.code());
+        }
+        produce(null, "after");
+        assertEquals(List.of("first", "after"), Sql.rows(session, "SELECT raw FROM table(live)"),
+                "the engine and the topic stay usable");
+    }
 }
