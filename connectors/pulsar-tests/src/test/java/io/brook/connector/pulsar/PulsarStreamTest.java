@@ -277,4 +277,17 @@ class PulsarStreamTest {
         assertEquals(List.of("first", "after"), Sql.rows(session, "SELECT raw FROM table(live)"),
                 "the engine and the topic stay usable");
     }
+
+    @Test
+    void aViewCopiesTheTopicIntoALocalStream() throws Exception {
+        produce("old", "{\"id\": 1}");
+        Sql.run(session, "CREATE EXTERNAL STREAM feed (id int64)" + settings(", seek_to='earliest'"));
+        Sql.run(session, "CREATE STREAM copied (id int64, key string)");
+        Sql.run(session, "CREATE MATERIALIZED VIEW copy INTO copied AS SELECT id, _tp_message_key AS key FROM feed");
+        produce("new", "{\"id\": 2}");
+        Sql.until("both messages in the local stream",
+                () -> Sql.rows(session, "SELECT count() FROM table(copied)").equals(List.of("2")));
+        assertEquals(List.of("1|old", "2|new"), Sql.rows(session, "SELECT id, key FROM table(copied) ORDER BY id"));
+        Sql.run(session, "DROP VIEW copy");
+    }
 }
