@@ -1,0 +1,62 @@
+package io.brook.connector.pulsar;
+
+import io.brook.engine.error.BrookException;
+import io.brook.engine.error.ErrorCode;
+import org.apache.pulsar.client.api.AuthenticationFactory;
+import org.apache.pulsar.client.api.ClientBuilder;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.PulsarClientException;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One engine's Pulsar clients, one per service URL and token, shared by every stream, query and
+ * write that uses them (a client holds connections and threads; readers and producers are cheap).
+ */
+final class PulsarClients implements AutoCloseable {
+    /** How long an operation (a lookup, creating a reader or producer, a send) may take before it fails. */
+    static final int OPERATION_TIMEOUT_SECONDS = 15;
+
+    private final Map<String, PulsarClient> clients = new HashMap<>();
+    private boolean closed;
+
+    synchronized PulsarClient client(PulsarSettings settings) {
+        if (closed) {
+            throw new BrookException(ErrorCode.LOGICAL_ERROR, "The engine is closed");
+        }
+        String key = settings.serviceUrl() + "\n" + (settings.jwt() == null ? "" : settings.jwt());
+        PulsarClient client = clients.get(key);
+        if (client == null) {
+            try {
+                ClientBuilder builder = PulsarClient.builder()
+                        .serviceUrl(settings.serviceUrl())
+                        .operationTimeout(OPERATION_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                        .connectionTimeout(OPERATION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                if (settings.jwt() != null) {
+                    builder.authentication(AuthenticationFactory.token(settings.jwt()));
+                }
+                client = builder.build();
+            } catch (PulsarClientException e) {
+                throw new BrookException(ErrorCode.INVALID_SETTING_VALUE, "Cannot make a Pulsar client for "
+                        + settings.serviceUrl() + ": " + e.getMessage(), e);
+            }
+            clients.put(key, client);
+        }
+        return client;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        for (PulsarClient client : clients.values()) {
+            try {
+                client.close();
+            } catch (PulsarClientException e) {
+                // closing: connections go away with the client's threads anyway
+            }
+        }
+        clients.clear();
+    }
+}
