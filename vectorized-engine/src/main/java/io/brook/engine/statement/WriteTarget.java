@@ -6,6 +6,7 @@ import io.brook.engine.catalog.ExternalStreamEntry;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
 import io.brook.engine.expr.Expression;
+import io.brook.engine.external.ExternalSink;
 import io.brook.engine.function.FunctionRegistry;
 import io.brook.engine.operator.Operator;
 import io.brook.engine.operator.ProjectOperator;
@@ -19,6 +20,7 @@ import io.brook.engine.stream.StreamTable;
 import io.brook.engine.types.BrookType;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Where INSERT and materialized views write: a stream (its stored columns, {@code _tp_time}
@@ -118,10 +120,22 @@ public final class WriteTarget {
      */
     public Operator sink(List<Column> supplied, List<BrookType> inputTypes, FunctionRegistry functions,
                          Expression ingestTime, QueryContext context) {
+        return sink(supplied, inputTypes, functions, ingestTime, context, opened -> {
+        });
+    }
+
+    /** {@link #sink}, handing an external target's opened sink to {@code opened} (a view flushes it). */
+    public Operator sink(List<Column> supplied, List<BrookType> inputTypes, FunctionRegistry functions,
+                         Expression ingestTime, QueryContext context, Consumer<ExternalSink> opened) {
         List<Expression> projection = projection(supplied, inputTypes, functions, ingestTime);
-        Operator write = stream != null
-                ? new AppendOperator(stream, context)
-                : new ExternalWriteOperator(external.stream().openSink(context), context);
+        Operator write;
+        if (stream != null) {
+            write = new AppendOperator(stream, context);
+        } else {
+            ExternalSink sink = external.stream().openSink(context);
+            opened.accept(sink);
+            write = new ExternalWriteOperator(sink, context);
+        }
         return new ProjectOperator.Factory(projection).create(context, write);
     }
 }

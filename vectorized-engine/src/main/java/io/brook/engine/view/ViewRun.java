@@ -1,6 +1,7 @@
 package io.brook.engine.view;
 
 import io.brook.engine.catalog.Column;
+import io.brook.engine.external.ExternalSink;
 import io.brook.engine.function.FunctionRegistry;
 import io.brook.engine.operator.Checkpointable;
 import io.brook.engine.operator.ChunkSource;
@@ -62,6 +63,8 @@ final class ViewRun {
     private volatile boolean stopRequested;
     private ChunkSource source;
     private ViewOutput output;
+    /** The run's sink when the target is an external stream: flushed before each checkpoint. */
+    private ExternalSink externalSink;
     private boolean pulled;
     private boolean caughtUp;
     private boolean progressed;
@@ -165,7 +168,8 @@ final class ViewRun {
         List<String> names = plan.output().stream().map(Column::name).toList();
         List<BrookType> types = plan.output().stream().map(Column::type).toList();
         output = new ViewOutput(target.sink(target.supplied(names), types, functions,
-                WriteTarget.clock(functions), created), plan.replaysExactly() ? pending : 0, this);
+                WriteTarget.clock(functions), created, opened -> externalSink = opened),
+                plan.replaysExactly() ? pending : 0, this);
         Operator next = output;
         List<OperatorFactory> factories = plan.query().operators();
         try {
@@ -226,6 +230,17 @@ final class ViewRun {
             status.state(ViewState.RUNNING);
         }
         progressed |= caughtUp;
+        if (pending > 0 && target.stream() != null && keepsExternalPositions()) {
+            // an external source (a topic of several partitions) need not give its rows again in
+            // the same order, so rows the target holds past a checkpoint cannot be skipped by
+            // count after a failure: checkpoint as soon as they are there
+            checkpoint(false);
+        }
+    }
+
+    /** Whether the source is an external one that says where its read would continue. */
+    private boolean keepsExternalPositions() {
+        return source != null && !(source instanceof LogChunkSource) && source.resumePosition() != null;
     }
 
     /** Rows reached the target. */
@@ -251,6 +266,9 @@ final class ViewRun {
      * (noting those rows when the run stops): a new one could not tell them from new rows.
      */
     private void checkpoint(boolean stopped) {
+        if (externalSink != null) {
+            externalSink.flush();
+        }
         if (output.replaying()) {
             if (stopped) {
                 owner.checkpointed(from.stoppedAfter(pending));

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code _tp_message_headers}, {@code _tp_time} and {@code _tp_shard} columns become each
  * message's key, headers, timestamp and partition; the other columns are the payload. Each row is
  * a message when {@code one_message_per_row} is true or any of those columns is declared;
- * otherwise a chunk's rows go as few messages of newline-separated rows. The first send that
- * fails fails the write at its next step.
+ * otherwise a chunk's rows go as few messages of newline-separated rows. Sends are asynchronous;
+ * the first that fails fails the write at its next step, or at the flush before a view's checkpoint.
  */
 final class KafkaSink implements ExternalSink {
     /** Largest payload batched into one message, below the broker's default 1 MiB limit. */
@@ -115,9 +115,14 @@ final class KafkaSink implements ExternalSink {
     }
 
     @Override
-    public void finish() {
+    public void flush() {
         producer.flush();
         checkFailure();
+    }
+
+    @Override
+    public void finish() {
+        flush();
     }
 
     private void checkFailure() {

@@ -127,6 +127,25 @@ final class InProcessKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the broker of the one node; its controller runs on, and its port and log directories
+     * stay the node's, so {@link #startBroker()} brings back the same broker with its messages.
+     */
+    void stopBroker() {
+        broker().shutdown();
+        broker().awaitShutdown();
+    }
+
+    /** Starts the broker {@link #stopBroker()} stopped, and waits until it serves again. */
+    void startBroker() throws Exception {
+        broker().startup();
+        cluster.waitForReadyBrokers();
+    }
+
+    private kafka.server.BrokerServer broker() {
+        return cluster.brokers().values().iterator().next();
+    }
+
     @Override
     public void close() throws Exception {
         producer.close();
