@@ -26,7 +26,7 @@ import java.util.List;
  * when a gap or a reconnect happens, and deleted by the server once the read stops. A streaming
  * read starts at new messages unless {@code seek_to} says {@code earliest} or a sequence number;
  * a bounded read ({@code table(ext)}) reads from the first message to the last one stored when
- * it opened. Messages become rows on the query thread, whatever has arrived up to
+ * it opened. A view's read resumes at the sequence its checkpoint kept. Messages become rows on the query thread, whatever has arrived up to
  * {@link #MAX_ROWS} per chunk.
  */
 final class NatsSource implements ChunkSource {
@@ -90,6 +90,9 @@ final class NatsSource implements ChunkSource {
             StreamInfo info = link.streamInfo();
             lastSequence = info.getStreamState().getLastSequence();
             empty = info.getStreamState().getMsgCount() == 0 || !anyMatching(link, settings, info);
+        } else if (options.resumeFrom() != null) {
+            // a view's checkpoint: the sequence after the last message it had read (0: from the start)
+            firstSequence = parseResume(options.resumeFrom());
         } else if (start.equals("latest")) {
             // the sequence after the last stored one rather than "new messages": the same start,
             // and one that a consumer made again after a reconnect can use too
@@ -107,6 +110,20 @@ final class NatsSource implements ChunkSource {
         }
         source.subscribe();
         return source;
+    }
+
+    private static long parseResume(String position) {
+        try {
+            return Math.max(0, Long.parseLong(position.strip()));
+        } catch (NumberFormatException e) {
+            throw new BrookException(ErrorCode.LOGICAL_ERROR, "Invalid NATS resume position '" + position + "'");
+        }
+    }
+
+    /** The stream sequence a read continues from ({@code 0}: the first message), for view checkpoints. */
+    @Override
+    public String resumePosition() {
+        return bounded ? null : Long.toString(nextSequence);
     }
 
     /**

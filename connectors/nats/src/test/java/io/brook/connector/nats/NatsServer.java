@@ -79,6 +79,11 @@ final class NatsServer implements AutoCloseable {
         launch();
     }
 
+    /** Starts the server {@link #close()} stopped, on the same port with the same store. */
+    void startAgain() {
+        launch();
+    }
+
     /** nats-server from the PATH, or where Debian's package puts it (/usr/sbin is not on every PATH). */
     private static String binary() {
         for (String entry : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
