@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Every golden file over the wire: each on a fresh {@code brook server} (its own data directory,
- * a loopback port) through {@code jdbc:brook:remote:}, with its own {@link WebhookServer}.
+ * a loopback port) through {@code jdbc:brook:remote:}, with its own {@link WebhookServer} and
+ * the brokers it asks for ({@link GoldenBrokers}).
  */
 class RemoteGoldenTest {
     @TempDir
@@ -24,13 +25,14 @@ class RemoteGoldenTest {
     @TestFactory
     Stream<DynamicTest> goldenFiles() throws IOException {
         return GoldenFiles.all().map(file -> DynamicTest.dynamicTest(file.name(), () -> {
-            try (WebhookServer webhook = WebhookServer.start();
+            try (WebhookServer webhook = WebhookServer.start(); GoldenBrokers brokers = GoldenBrokers.forFile(file.text());
                  BrookServer server = BrookServer.start(ServerOptions.local(0, directory.resolve(file.name())))) {
                 Connection connection = DriverManager.getConnection(server.jdbcUrl());
-                try (GoldenRunner runner = new GoldenRunner(file.name(), connection, Map.of("webhook_url", webhook.url(), "local_api_user", "true"))) {
+                try (GoldenRunner runner = new GoldenRunner(file.name(), connection, brokers.variables(webhook, "true"))) {
                     runner.run(GoldenFile.parse(file.text()));
                 }
             }
         }));
     }
+
 }
