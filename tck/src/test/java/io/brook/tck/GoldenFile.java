@@ -40,7 +40,9 @@ import java.util.regex.Pattern;
  *   <li>A blank line between {@code $$} and the closing {@code $$} (a Python body) belongs to the
  *       statement; only a blank line outside such a body ends a record.</li>
  *   <li>{@code ${name}} in SQL is a variable: the test that runs the file gives a map of names to
- *       values (e.g. {@code ${webhook_url}}, the address of the run's {@link WebhookServer}) and
+ *       values (e.g. {@code ${webhook_url}}, the address of the run's {@link WebhookServer};
+ *       {@code ${kafka_brokers}} and {@code ${nats_url}}, brokers started only for a file that
+ *       uses them, see {@link GoldenBrokers}) and
  *       the runner replaces each variable before the SQL is executed, bodies included. A name the
  *       map does not hold fails the record. Names are letters, digits and {@code _}; expected rows
  *       and error texts are not substituted.</li>
