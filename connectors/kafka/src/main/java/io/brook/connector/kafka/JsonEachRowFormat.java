@@ -87,7 +87,7 @@ final class JsonEachRowFormat implements MessageFormat {
             if (value == NOT_SCALAR) {
                 value = value(JSON.readTree(parser), type);
             }
-            row[column] = JavaValues.normalize(value, type);
+            row[column] = isFinal(value, type) ? value : JavaValues.normalize(value, type);
             seen[column] = true;
         }
         for (int column = 0; column < row.length; column++) {
@@ -96,6 +96,16 @@ final class JsonEachRowFormat implements MessageFormat {
             }
         }
         return Arrays.asList(row);
+    }
+
+    /** A value already in the form {@link JavaValues#normalize} gives, for the commonest columns. */
+    private static boolean isFinal(Object value, BrookType type) {
+        return switch (type.kind()) {
+            case FLOAT64 -> value instanceof Double;
+            case STRING -> value instanceof String;
+            case INT64 -> value instanceof Long;
+            default -> false;
+        };
     }
 
     /**
