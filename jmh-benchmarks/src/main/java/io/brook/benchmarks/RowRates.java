@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Turns JMH scores (time per invocation, where an invocation processes all {@code rows} rows)
  * into rows per second, and sets each peer result (a method named {@code duckdb...},
- * {@code cpython...}, {@code esper...} or {@code avatica...}) beside the Brook results ({@code brook...}) of the same
+ * {@code cpython...}, {@code esper...}, {@code avatica...} or {@code jackson...}) beside the Brook results ({@code brook...}) of the same
  * benchmark class and row count, preferring the Brook method with the same rest of the name
  * ({@code cpythonSink} goes with {@code brookSink}) and then the one with the same parameters
  * ({@code hosts=1000} with {@code hosts=1000}): a ratio is Brook's rate over the peer's, so above 1 means Brook is
@@ -116,7 +116,7 @@ final class RowRates {
 
     /** The rest of a peer method's name ({@code Sink} of {@code cpythonSink}), null for a Brook method. */
     static String peerTopic(String method) {
-        for (String peer : List.of("duckdb", "cpython", "esper", "avatica")) {
+        for (String peer : List.of("duckdb", "cpython", "esper", "avatica", "jackson")) {
             if (method.startsWith(peer)) {
                 return method.substring(peer.length());
             }

@@ -42,6 +42,7 @@ class BenchmarkMainTest {
         assertEquals("GroupBy", RowRates.peerTopic("duckdbGroupBy"));
         assertEquals(null, RowRates.peerTopic("brookSink"));
         assertEquals("Tumble", RowRates.peerTopic("esperTumble"));
+        assertEquals("CountSum", RowRates.peerTopic("jacksonCountSum"));
     }
 
     @Test

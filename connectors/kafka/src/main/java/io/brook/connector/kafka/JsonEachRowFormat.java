@@ -2,8 +2,10 @@ package io.brook.connector.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.brook.engine.catalog.Column;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
@@ -14,6 +16,8 @@ import io.brook.engine.types.BrookType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,28 +30,35 @@ import java.util.Map;
  */
 final class JsonEachRowFormat implements MessageFormat {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What {@link #scalarToken} answers when the value has to go through a tree node. */
+    private static final Object NOT_SCALAR = new Object();
 
     private final List<Column> payload;
     private final boolean oneMessagePerRow;
+    private final Map<String, Integer> columnIndex = new HashMap<>();
 
     JsonEachRowFormat(List<Column> payload, boolean oneMessagePerRow) {
         this.payload = payload;
         this.oneMessagePerRow = oneMessagePerRow;
+        for (int column = 0; column < payload.size(); column++) {
+            columnIndex.putIfAbsent(payload.get(column).name(), column);
+        }
     }
 
     @Override
     public void decode(byte[] message, List<List<Object>> rows) {
-        try (MappingIterator<JsonNode> objects = JSON.readerFor(JsonNode.class).readValues(message)) {
+        try (JsonParser parser = JSON.getFactory().createParser(message)) {
             int count = 0;
-            while (objects.hasNextValue()) {
-                JsonNode object = objects.nextValue();
-                if (!object.isObject()) {
-                    throw new BrookException(ErrorCode.CANNOT_PARSE_TEXT, "expected a JSON object, got " + object.getNodeType());
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token != JsonToken.START_OBJECT) {
+                    JsonNode value = JSON.readTree(parser);
+                    throw new BrookException(ErrorCode.CANNOT_PARSE_TEXT, "expected a JSON object, got "
+                            + (value == null ? JsonNodeType.MISSING : value.getNodeType()));
                 }
                 if (++count > 1 && oneMessagePerRow) {
                     throw new BrookException(ErrorCode.CANNOT_PARSE_TEXT, "more than one row in a message (one_message_per_row=true)");
                 }
-                rows.add(row(object));
+                rows.add(row(parser));
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new BrookException(ErrorCode.CANNOT_PARSE_TEXT, "invalid JSON: " + e.getOriginalMessage());
@@ -56,13 +67,72 @@ final class JsonEachRowFormat implements MessageFormat {
         }
     }
 
-    private List<Object> row(JsonNode object) {
-        List<Object> row = new ArrayList<>(payload.size());
-        for (Column column : payload) {
-            JsonNode node = object.get(column.name());
-            row.add(node == null ? TextValues.missing(column) : JavaValues.normalize(value(node, column.type()), column.type()));
+    /**
+     * The object the parser is at the start of, as one value per payload column, read as it
+     * streams by: a scalar goes straight to its column's value, only a nested value becomes a
+     * tree. A repeated key keeps its last value; a missing one takes the column's default.
+     */
+    private List<Object> row(JsonParser parser) throws IOException {
+        Object[] row = new Object[payload.size()];
+        boolean[] seen = new boolean[row.length];
+        for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
+            Integer column = columnIndex.get(key);
+            JsonToken token = parser.nextToken();
+            if (column == null) {
+                parser.skipChildren();
+                continue;
+            }
+            BrookType type = payload.get(column).type();
+            Object value = token.isScalarValue() ? scalarToken(parser, token, type) : NOT_SCALAR;
+            if (value == NOT_SCALAR) {
+                value = value(JSON.readTree(parser), type);
+            }
+            row[column] = isFinal(value, type) ? value : JavaValues.normalize(value, type);
+            seen[column] = true;
         }
-        return row;
+        for (int column = 0; column < row.length; column++) {
+            if (!seen[column]) {
+                row[column] = TextValues.missing(payload.get(column));
+            }
+        }
+        return Arrays.asList(row);
+    }
+
+    /** A value already in the form {@link JavaValues#normalize} gives, for the commonest columns. */
+    private static boolean isFinal(Object value, BrookType type) {
+        return switch (type.kind()) {
+            case FLOAT64 -> value instanceof Double;
+            case STRING -> value instanceof String;
+            case INT64 -> value instanceof Long;
+            default -> false;
+        };
+    }
+
+    /**
+     * The value {@link #value} gives for the scalar the parser is at, read from the parser without a
+     * tree node; {@link #NOT_SCALAR} where only the tree gives the same answer (a non-string into a
+     * string column, any number into a decimal column, a scalar into a nested type).
+     */
+    private static Object scalarToken(JsonParser parser, JsonToken token, BrookType type) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return type.nullable() ? null : TextValues.zero(type);
+        }
+        return switch (type.kind()) {
+            case STRING, FIXED_STRING -> token == JsonToken.VALUE_STRING ? parser.getText() : NOT_SCALAR;
+            case ARRAY, TUPLE, MAP, DECIMAL -> NOT_SCALAR;
+            default -> switch (token) {
+                case VALUE_STRING -> TextValues.parse(parser.getText(), type);
+                case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                    case INT, LONG -> (Object) parser.getLongValue();
+                    default -> NOT_SCALAR;
+                };
+                case VALUE_NUMBER_FLOAT -> parser.getNumberType() == JsonParser.NumberType.DOUBLE
+                        || parser.getNumberType() == JsonParser.NumberType.FLOAT ? (Object) parser.getDoubleValue() : NOT_SCALAR;
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                default -> NOT_SCALAR;
+            };
+        };
     }
 
     /** A JSON value as a Java value for a column of {@code type} (normalised by the caller). */

@@ -179,13 +179,22 @@ final class KafkaSource implements ChunkSource {
             ConsumerRecords<byte[], byte[]> records = consumer.poll(
                     // capped so that a long wait still looks for new partitions on time
                     Duration.ofNanos(Math.clamp(maxWaitNanos, 0, DISCOVERY_NANOS)));
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                nextOffsets.put(record.partition(), record.offset() + 1);
-                Long end = bounded ? endOffsets.get(new TopicPartition(record.topic(), record.partition())) : null;
-                if (bounded && (end == null || record.offset() >= end)) {
+            for (TopicPartition partition : records.partitions()) {
+                List<ConsumerRecord<byte[], byte[]>> partitionRecords = records.records(partition);
+                if (partitionRecords.isEmpty()) {
                     continue;
                 }
-                decode(record, batch);
+                nextOffsets.put(partition.partition(), partitionRecords.getLast().offset() + 1);
+                Long end = bounded ? endOffsets.get(partition) : null;
+                if (bounded && end == null) {
+                    continue;
+                }
+                for (ConsumerRecord<byte[], byte[]> record : partitionRecords) {
+                    if (end != null && record.offset() >= end) {
+                        break;
+                    }
+                    decode(record, batch);
+                }
             }
             if (bounded) {
                 endOffsets.entrySet().removeIf(entry -> consumer.position(entry.getKey()) >= entry.getValue());

@@ -17,6 +17,11 @@ final class MessageRows {
     /** Per column: its payload index, or -1 for a metadata column (then {@link #metadata} names it). */
     private final int[] payloadIndex;
     private final String[] metadata;
+    /** No metadata columns: a payload row is the whole row. */
+    private final boolean payloadOnly;
+    /** The rows of the message being decoded; a message that fails adds none to the caller's. */
+    private final List<List<Object>> payloads = new ArrayList<>();
+    private static final byte[] EMPTY = new byte[0];
 
     MessageRows(List<Column> columns, MessageFormat format) {
         this.format = format;
@@ -32,11 +37,17 @@ final class MessageRows {
                 payloadIndex[column] = payload++;
             }
         }
+        this.payloadOnly = payload == columns.size();
     }
 
     void add(ConsumerRecord<byte[], byte[]> record, List<List<Object>> out) {
-        List<List<Object>> payloads = new ArrayList<>(1);
-        format.decode(record.value() == null ? new byte[0] : record.value(), payloads);
+        payloads.clear();
+        format.decode(record.value() == null ? EMPTY : record.value(), payloads);
+        if (payloadOnly) {
+            // the payload rows are already rows of all the stream's columns
+            out.addAll(payloads);
+            return;
+        }
         for (List<Object> payload : payloads) {
             List<Object> row = new ArrayList<>(payloadIndex.length);
             for (int column = 0; column < payloadIndex.length; column++) {

@@ -50,6 +50,21 @@ class MessageFormatTest {
     }
 
     @Test
+    void jsonEachRowReadsScalarsOfEveryShapeAsTheirColumnsWant() {
+        List<Column> columns = List.of(Column.of("n", BrookType.INT64), Column.of("f", BrookType.FLOAT64),
+                Column.of("s", BrookType.STRING), Column.of("b", BrookType.BOOL), Column.of("d", BrookType.decimal(30, 0)),
+                Column.of("z", BrookType.FLOAT64));
+        MessageFormat json = MessageFormat.of(DataFormat.JSON_EACH_ROW, columns, false);
+        List<List<Object>> rows = decode(json, """
+                {"n": 1, "n": "7", "f": 3, "s": 12.5, "b": true, "d": 123456789012345678901234567, "z": null}
+                {"f": "2.5", "s": "x", "b": false, "skip": {"n": 9, "deep": [{"n": 10}]}, "n": -4}
+                """);
+        assertEquals(List.of(7L, 3.0, "12.5", true, new BigDecimal("123456789012345678901234567"), 0.0), rows.get(0));
+        assertEquals(List.of(-4L, 2.5, "x", false, BigDecimal.ZERO, 0.0), rows.get(1));
+        assertThrows(BrookException.class, () -> decode(json, "{\"n\": 1} 5"));
+    }
+
+    @Test
     void jsonEachRowReadsNestedValues() {
         List<Column> nested = List.of(Column.of("tags", BrookType.array(BrookType.STRING)),
                 Column.of("counts", BrookType.map(BrookType.STRING, BrookType.INT64)),
