@@ -5,7 +5,11 @@ import io.brook.engine.expr.vector.VectorWriter;
 import io.brook.engine.expr.vector.Vectors;
 import io.brook.engine.types.BrookType;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.NullVector;
+import org.apache.arrow.vector.complex.ListVector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +58,46 @@ public final class ChunkBuilder implements AutoCloseable {
         }
         rows++;
         return this;
+    }
+
+    /**
+     * Sets column {@code column} of the row being built (the one at {@link #rowCount()}) to a value
+     * already normalised for its type, skipping the normalising {@link #addRow} does. A column
+     * not set before {@link #endRow()} is NULL in that row.
+     */
+    public void setNormalized(int column, Object value) {
+        VectorWriter.writeNormalized(vectors.get(column), rows, value, types.get(column));
+    }
+
+    /** Ends the row that {@link #setNormalized} filled. */
+    public void endRow() {
+        rows++;
+    }
+
+    /**
+     * Drops the rows after the first {@code rowCount}, and any columns already set in the row being
+     * built; the next row is written over them.
+     */
+    public void truncate(int rowCount) {
+        if (rowCount < 0 || rowCount > rows) {
+            throw new IllegalArgumentException("cannot truncate " + rows + " rows to " + rowCount);
+        }
+        for (FieldVector vector : vectors) {
+            if (vector instanceof NullVector) {
+                continue;
+            }
+            int end = Math.min(rows + 1, vector.getValueCapacity());
+            for (int row = rowCount; row < end; row++) {
+                BitVectorHelper.unsetBit(vector.getValidityBuffer(), row);
+            }
+            switch (vector) {
+                case BaseVariableWidthVector variable -> variable.setLastSet(rowCount - 1);
+                case ListVector list -> list.setLastSet(rowCount - 1);
+                default -> {
+                }
+            }
+        }
+        rows = rowCount;
     }
 
     public int rowCount() {

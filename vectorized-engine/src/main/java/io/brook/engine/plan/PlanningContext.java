@@ -6,7 +6,8 @@ import io.brook.engine.query.QuerySettings;
 
 /**
  * What planning one statement needs: the catalog, the functions, the statement's settings and
- * parameters, and whether its text mentions {@code _tp_sn} (only then do stream reads add it).
+ * parameters, and its text, to tell which virtual columns it mentions: only those are read ({@code _tp_sn}
+ * of a stream, the metadata columns of an external stream).
  */
 public final class PlanningContext {
     private final Catalog catalog;
@@ -14,25 +15,20 @@ public final class PlanningContext {
     private final SystemTables systemTables;
     private final QuerySettings settings;
     private final Parameters parameters;
-    private final boolean mentionsSequence;
+    /** The statement's text in lower case. */
+    private final String text;
     private final QueryPlanner planner;
     private final String database;
 
     public PlanningContext(Catalog catalog, FunctionRegistry functions, SystemTables systemTables,
                            QuerySettings settings, Parameters parameters, String sql, String database) {
-        this(catalog, functions, systemTables, settings, parameters,
-                sql.contains(io.brook.engine.stream.StreamSchema.SEQUENCE_COLUMN), database);
-    }
-
-    private PlanningContext(Catalog catalog, FunctionRegistry functions, SystemTables systemTables,
-                            QuerySettings settings, Parameters parameters, boolean mentionsSequence, String database) {
         this.database = database;
         this.catalog = catalog;
         this.functions = functions;
         this.systemTables = systemTables;
         this.settings = settings;
         this.parameters = parameters;
-        this.mentionsSequence = mentionsSequence;
+        this.text = sql.toLowerCase(java.util.Locale.ROOT);
         this.planner = new QueryPlanner(this);
     }
 
@@ -62,7 +58,12 @@ public final class PlanningContext {
     }
 
     boolean mentionsSequence() {
-        return mentionsSequence;
+        return mentions(io.brook.engine.stream.StreamSchema.SEQUENCE_COLUMN);
+    }
+
+    /** Whether the statement's text contains {@code name} anywhere, ignoring case: may read a column of that name. */
+    boolean mentions(String name) {
+        return text.contains(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     public QueryPlanner planner() {
@@ -71,7 +72,7 @@ public final class PlanningContext {
 
     /** This context with the query's own SETTINGS on top. */
     public PlanningContext withSettings(QuerySettings querySettings) {
-        return new PlanningContext(catalog, functions, systemTables, querySettings, parameters, mentionsSequence, database);
+        return new PlanningContext(catalog, functions, systemTables, querySettings, parameters, text, database);
     }
 
     ExpressionBinder binder(Scope scope) {

@@ -84,7 +84,9 @@ final class RelationPlanner {
         if (external != null) {
             Scope scope = Scope.of(qualifier, external.stream().columns(), external.stream().virtualColumns());
             ReadOptions options = new ReadOptions(boundedRead, planning.settings().seekTo(),
-                    externalTimeBound(external, scope, where));
+                    externalTimeBound(external, scope, where))
+                    .withUnreadColumns(external.stream().virtualColumns().stream()
+                            .filter(column -> !planning.mentions(column)).collect(java.util.stream.Collectors.toSet()));
             return new PlannedRelation(new ExternalSource(external, options), List.of(), scope, !boundedRead, 0);
         }
         throw Catalog.unknownStream(name.name());

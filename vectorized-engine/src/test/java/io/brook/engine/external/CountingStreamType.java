@@ -20,9 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * refuses the connection; with {@code fail_writes=n} the first n writes into the stream fail, as a
  * sink whose remote end is down would. With {@code resumable=1} a streaming read stays open after
  * the numbers, reports the next number as its position, and a read resumed from a position gives
- * the numbers from there on, as a Kafka partition does with offsets.
+ * the numbers from there on, as a Kafka partition does with offsets. With {@code virtual=<name>}
+ * the stream has a virtual int64 column of that name holding ten times the number, filled only
+ * when the query reads it ({@link ReadOptions#reads}); {@link #lastRead} keeps the options of the
+ * last read opened.
  */
 public final class CountingStreamType implements ExternalStreamType {
+    /** The options the last read of any counting stream was opened with. */
+    public static volatile ReadOptions lastRead;
 
     /** Engine-scoped state: rows written through every counting stream of one engine. */
     public static final class Tally implements AutoCloseable {
@@ -73,7 +78,7 @@ public final class CountingStreamType implements ExternalStreamType {
     @Override
     public ExternalStream create(ExternalStreamDefinition definition, EngineServices services) {
         for (String setting : definition.settings().keySet()) {
-            if (!List.of("type", "count", "fail_open", "fail_writes", "resumable").contains(setting)) {
+            if (!List.of("type", "count", "fail_open", "fail_writes", "resumable", "virtual").contains(setting)) {
                 throw new BrookException(ErrorCode.UNKNOWN_SETTING, "Unknown setting " + setting + ": for storage ExternalStream");
             }
         }
@@ -82,7 +87,11 @@ public final class CountingStreamType implements ExternalStreamType {
         boolean resumable = definition.settings().getOrDefault("resumable", "0").equals("1");
         AtomicInteger failuresLeft = new AtomicInteger(Integer.parseInt(definition.settings().getOrDefault("fail_writes", "0")));
         Tally tally = services.shared(Tally.class, Tally::new);
-        List<Column> columns = definition.columns();
+        String virtual = definition.settings().get("virtual");
+        List<Column> columns = new ArrayList<>(definition.columns());
+        if (virtual != null) {
+            columns.add(Column.of(virtual, io.brook.engine.types.BrookType.INT64));
+        }
         return new ExternalStream() {
             @Override
             public List<Column> columns() {
@@ -90,12 +99,18 @@ public final class CountingStreamType implements ExternalStreamType {
             }
 
             @Override
+            public List<String> virtualColumns() {
+                return virtual == null ? List.of() : List.of(virtual);
+            }
+
+            @Override
             public ChunkSource openSource(QueryContext context, ReadOptions options) {
+                lastRead = options;
                 if (resumable) {
                     long first = options.resumeFrom() == null ? 1 : Long.parseLong(options.resumeFrom());
                     return new PositionedSource(context, columns.getFirst(), first, count, options.bounded());
                 }
-                return new NumbersSource(context, columns.getFirst(), count);
+                return new NumbersSource(context, columns, count, options);
             }
 
             @Override
@@ -122,17 +137,19 @@ public final class CountingStreamType implements ExternalStreamType {
         };
     }
 
-    /** Hands out the numbers 1..count once. */
+    /** Hands out the numbers 1..count once, and ten times each in the virtual column when it is read. */
     private static final class NumbersSource implements ChunkSource {
         private final QueryContext context;
-        private final Column column;
+        private final List<Column> columns;
         private final int count;
+        private final boolean fillVirtual;
         private boolean done;
 
-        NumbersSource(QueryContext context, Column column, int count) {
+        NumbersSource(QueryContext context, List<Column> columns, int count, ReadOptions options) {
             this.context = context;
-            this.column = column;
+            this.columns = columns;
             this.count = count;
+            this.fillVirtual = columns.size() > 1 && options.reads(columns.get(1).name());
         }
 
         @Override
@@ -143,9 +160,10 @@ public final class CountingStreamType implements ExternalStreamType {
             done = true;
             List<List<?>> rows = new ArrayList<>();
             for (long i = 1; i <= count; i++) {
-                rows.add(List.of(i));
+                rows.add(columns.size() == 1 ? List.of(i) : java.util.Arrays.asList(i, fillVirtual ? i * 10 : null));
             }
-            return ChunkBuilder.of(List.of(column.name()), List.of(column.type()), rows, context.allocator());
+            return ChunkBuilder.of(columns.stream().map(Column::name).toList(), columns.stream().map(Column::type).toList(),
+                    rows, context.allocator());
         }
 
         @Override

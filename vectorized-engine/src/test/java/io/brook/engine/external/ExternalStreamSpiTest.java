@@ -57,6 +57,20 @@ class ExternalStreamSpiTest {
     }
 
     @Test
+    void aReadIsToldWhichVirtualColumnsTheQueryNeverNames() throws InterruptedException {
+        try (Engine engine = Engine.open(EngineConfig.memory("spi-unread")); Session session = engine.openSession(Map.of())) {
+            session.execute("CREATE EXTERNAL STREAM seq (n int64) SETTINGS type='counting', count=3, virtual='_seq'");
+            assertEquals(6, single(session, "SELECT sum(n) FROM table(seq)"));
+            assertEquals(java.util.Set.of("_seq"), CountingStreamType.lastRead.unreadColumns());
+            assertEquals(false, CountingStreamType.lastRead.reads("_seq"));
+            assertEquals(60, single(session, "SELECT sum(_seq) FROM table(seq)"));
+            assertTrue(CountingStreamType.lastRead.reads("_seq"));
+            assertEquals(3, single(session, "SELECT count() FROM (SELECT n, _seq AS s FROM table(seq)) WHERE s > 0"));
+            assertTrue(CountingStreamType.lastRead.unreadColumns().isEmpty(), "a subquery's mention counts");
+        }
+    }
+
+    @Test
     void writesAreOneCallPerChunk() throws InterruptedException {
         try (Engine engine = Engine.open(EngineConfig.memory("spi-writes")); Session session = engine.openSession(Map.of())) {
             session.execute("CREATE EXTERNAL STREAM sink (n int64) SETTINGS type='counting'");

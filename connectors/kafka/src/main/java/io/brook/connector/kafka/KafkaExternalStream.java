@@ -1,5 +1,6 @@
 package io.brook.connector.kafka;
 
+import io.brook.engine.external.format.MessageFormat;
 import io.brook.engine.catalog.Column;
 import io.brook.engine.external.ExternalSink;
 import io.brook.engine.external.ExternalStream;

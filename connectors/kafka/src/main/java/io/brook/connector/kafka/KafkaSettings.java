@@ -1,5 +1,6 @@
 package io.brook.connector.kafka;
 
+import io.brook.engine.external.format.DataFormat;
 import io.brook.engine.catalog.Column;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;

@@ -1,5 +1,7 @@
 package io.brook.connector.kafka;
 
+import io.brook.engine.external.format.DataFormat;
+import io.brook.engine.external.format.MessageFormat;
 import io.brook.engine.catalog.Column;
 import io.brook.engine.chunk.Chunk;
 import io.brook.engine.error.BrookException;

@@ -1,14 +1,14 @@
 package io.brook.connector.kafka;
 
+import io.brook.engine.external.format.MessageFormat;
 import io.brook.engine.catalog.Column;
 import io.brook.engine.chunk.Chunk;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
-import io.brook.engine.operator.ChunkBuilder;
+import io.brook.engine.external.format.MessageChunkBuilder;
 import io.brook.engine.operator.ChunkSource;
 import io.brook.engine.query.QueryContext;
 import io.brook.engine.external.ReadOptions;
-import io.brook.engine.types.BrookType;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -38,12 +38,12 @@ final class KafkaSource implements ChunkSource {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSource.class);
     static final int MAX_ROWS = 8_192;
     static final long DISCOVERY_NANOS = 1_000_000_000L;
+    private static final byte[] EMPTY = new byte[0];
 
     private final String name;
     private final KafkaSettings settings;
-    private final List<String> names;
-    private final List<BrookType> types;
-    private final MessageRows rows;
+    private final MessageChunkBuilder chunk;
+    private final RecordMetadata metadata = new RecordMetadata();
     private final QueryContext context;
     private final boolean bounded;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -59,14 +59,11 @@ final class KafkaSource implements ChunkSource {
     private boolean finished;
 
     private KafkaSource(String name, KafkaSettings settings, List<Column> columns, MessageFormat format,
-                        QueryContext context, boolean bounded) {
+                        QueryContext context, ReadOptions options) {
         this.name = name;
         this.settings = settings;
-        this.names = columns.stream().map(Column::name).toList();
-        this.types = columns.stream().map(Column::type).toList();
-        this.rows = new MessageRows(columns, format);
         this.context = context;
-        this.bounded = bounded;
+        this.bounded = options.bounded();
         Properties properties = ClientConfig.of(settings);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -77,11 +74,17 @@ final class KafkaSource implements ChunkSource {
             properties.putIfAbsent(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2_000);
         }
         this.consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        try {
+            this.chunk = new MessageChunkBuilder(columns, MessageColumns::isMetadata, format, options, context.allocator());
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
     }
 
     static KafkaSource open(String name, KafkaSettings settings, List<Column> columns, MessageFormat format,
                             QueryContext context, ReadOptions options) {
-        KafkaSource source = new KafkaSource(name, settings, columns, format, context, options.bounded());
+        KafkaSource source = new KafkaSource(name, settings, columns, format, context, options);
         try {
             source.start(options);
             return source;
@@ -169,7 +172,6 @@ final class KafkaSource implements ChunkSource {
         if (finished || closed) {
             return null;
         }
-        List<List<Object>> batch = new ArrayList<>();
         polling.lock();
         try {
             if (closed) {
@@ -193,31 +195,28 @@ final class KafkaSource implements ChunkSource {
                     if (end != null && record.offset() >= end) {
                         break;
                     }
-                    decode(record, batch);
+                    decode(record);
                 }
             }
             if (bounded) {
                 endOffsets.entrySet().removeIf(entry -> consumer.position(entry.getKey()) >= entry.getValue());
                 finished = endOffsets.isEmpty();
             }
+            return chunk.rowCount() == 0 ? null : chunk.build();
         } catch (WakeupException stopped) {
             return null;
+        } catch (org.apache.arrow.memory.OutOfMemoryException e) {
+            throw context.memoryExceeded(e);
         } finally {
             polling.unlock();
         }
-        if (batch.isEmpty()) {
-            return null;
-        }
-        try {
-            return ChunkBuilder.of(names, types, batch, context.allocator());
-        } catch (org.apache.arrow.memory.OutOfMemoryException e) {
-            throw context.memoryExceeded(e);
-        }
     }
 
-    private void decode(ConsumerRecord<byte[], byte[]> record, List<List<Object>> batch) {
+    private void decode(ConsumerRecord<byte[], byte[]> record) {
         try {
-            rows.add(record, batch);
+            chunk.add(record.value() == null ? EMPTY : record.value(), metadata.of(record));
+        } catch (org.apache.arrow.memory.OutOfMemoryException e) {
+            throw e;
         } catch (RuntimeException e) {
             String reason = e instanceof BrookException brook ? brook.text() : e.toString();
             if (!settings.skipErrors()) {
@@ -283,6 +282,7 @@ final class KafkaSource implements ChunkSource {
         } catch (RuntimeException e) {
             LOG.debug("Closing the consumer of {} failed", name, e);
         } finally {
+            chunk.close();
             polling.unlock();
         }
     }

@@ -41,7 +41,11 @@ public final class VectorWriter {
         writeNormalized(vector, index, JavaValues.normalize(value, type), type);
     }
 
-    private static void writeNormalized(FieldVector vector, int index, Object value, BrookType type) {
+    /**
+     * Writes a value already in the form {@link JavaValues#normalize} gives for {@code type}: the
+     * fast path for sources that decode straight into that form.
+     */
+    public static void writeNormalized(FieldVector vector, int index, Object value, BrookType type) {
         if (value == null) {
             vector.setNull(index);
             return;

@@ -1,4 +1,4 @@
-package io.brook.connector.kafka;
+package io.brook.engine.external.format;
 
 import io.brook.engine.catalog.Column;
 import io.brook.engine.error.BrookException;
@@ -8,6 +8,7 @@ import io.brook.engine.expr.kernel.cast.ValueFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code CSV} and {@code TSV}: fields in column order, one row a line. CSV fields may be quoted
@@ -19,14 +20,20 @@ final class DelimitedFormat implements MessageFormat {
     private final boolean oneMessagePerRow;
     private final char delimiter;
 
+    /** Per column: the value an empty field takes. */
+    private final Object[] missing;
+    private final Object[] row;
+
     DelimitedFormat(List<Column> payload, boolean oneMessagePerRow, char delimiter) {
-        this.payload = payload;
+        this.payload = List.copyOf(payload);
+        this.missing = payload.stream().map(TextValues::missing).toArray();
+        this.row = new Object[payload.size()];
         this.oneMessagePerRow = oneMessagePerRow;
         this.delimiter = delimiter;
     }
 
     @Override
-    public void decode(byte[] message, List<List<Object>> rows) {
+    public void decode(byte[] message, Consumer<Object[]> rows) {
         String text = new String(message, StandardCharsets.UTF_8);
         int position = 0;
         int count = 0;
@@ -39,24 +46,23 @@ final class DelimitedFormat implements MessageFormat {
             if (++count > 1 && oneMessagePerRow) {
                 throw new BrookException(ErrorCode.CANNOT_PARSE_TEXT, "more than one row in a message (one_message_per_row=true)");
             }
-            rows.add(row(fields));
+            rows.accept(row(fields));
         }
     }
 
-    private List<Object> row(List<String> fields) {
+    private Object[] row(List<String> fields) {
         if (fields.size() != payload.size()) {
             throw new BrookException(ErrorCode.CANNOT_PARSE_TEXT, "expected " + payload.size() + " fields, got " + fields.size());
         }
-        List<Object> row = new ArrayList<>(payload.size());
         for (int column = 0; column < fields.size(); column++) {
             String field = fields.get(column);
             Column target = payload.get(column);
             if (field == null) {
-                row.add(target.type().nullable() ? null : TextValues.missing(target));
+                row[column] = target.type().nullable() ? null : missing[column];
             } else if (field.isEmpty() && !target.type().kind().isStringLike()) {
-                row.add(TextValues.missing(target));
+                row[column] = missing[column];
             } else {
-                row.add(TextValues.parse(field, target.type()));
+                row[column] = TextValues.parse(field, target.type());
             }
         }
         return row;

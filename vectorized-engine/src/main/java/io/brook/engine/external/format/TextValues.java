@@ -1,4 +1,4 @@
-package io.brook.connector.kafka;
+package io.brook.engine.external.format;
 
 import io.brook.engine.catalog.Column;
 import io.brook.engine.error.BrookException;
@@ -59,7 +59,7 @@ final class TextValues {
                 // an expression the connector cannot evaluate: the column's zero value
             }
         }
-        return column.type().nullable() ? null : zero(column.type());
+        return column.type().nullable() ? null : JavaValues.normalize(zero(column.type()), column.type());
     }
 
     static Object zero(BrookType type) {

@@ -1,4 +1,4 @@
-package io.brook.connector.kafka;
+package io.brook.engine.external.format;
 
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
@@ -6,7 +6,7 @@ import io.brook.engine.error.ErrorCode;
 import java.util.Locale;
 
 /** The {@code data_format} values a kafka stream reads and writes. */
-enum DataFormat {
+public enum DataFormat {
     JSON_EACH_ROW("JSONEachRow"),
     CSV("CSV"),
     TSV("TSV"),
@@ -18,12 +18,12 @@ enum DataFormat {
         this.settingValue = settingValue;
     }
 
-    String settingValue() {
+    public String settingValue() {
         return settingValue;
     }
 
     /** Case-insensitive; {@code TabSeparated} is accepted for TSV as ClickHouse names it. */
-    static DataFormat parse(String value) {
+    public static DataFormat parse(String value) {
         String wanted = value.strip().toLowerCase(Locale.ROOT);
         for (DataFormat format : values()) {
             if (format.settingValue.toLowerCase(Locale.ROOT).equals(wanted)) {

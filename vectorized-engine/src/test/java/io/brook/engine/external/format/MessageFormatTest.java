@@ -1,4 +1,4 @@
-package io.brook.connector.kafka;
+package io.brook.engine.external.format;
 
 import io.brook.engine.catalog.Column;
 import io.brook.engine.error.BrookException;
@@ -29,7 +29,7 @@ class MessageFormatTest {
 
     private static List<List<Object>> decode(MessageFormat format, String message) {
         List<List<Object>> rows = new ArrayList<>();
-        format.decode(message.getBytes(StandardCharsets.UTF_8), rows);
+        format.decode(message.getBytes(StandardCharsets.UTF_8), values -> rows.add(Arrays.asList(values.clone())));
         return rows;
     }
 

@@ -1,4 +1,4 @@
-package io.brook.connector.kafka;
+package io.brook.engine.external.format;
 
 import io.brook.engine.catalog.Column;
 import io.brook.engine.error.BrookException;
@@ -6,11 +6,12 @@ import io.brook.engine.error.ErrorCode;
 import io.brook.engine.types.TypeKind;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** {@code RawBLOB}: the whole message is the one string column of one row. */
 final class RawBlobFormat implements MessageFormat {
+    private final Object[] row = new Object[1];
 
     RawBlobFormat(List<Column> payload) {
         if (payload.size() != 1 || payload.getFirst().type().kind() != TypeKind.STRING) {
@@ -20,10 +21,9 @@ final class RawBlobFormat implements MessageFormat {
     }
 
     @Override
-    public void decode(byte[] message, List<List<Object>> rows) {
-        List<Object> row = new ArrayList<>(1);
-        row.add(new String(message, StandardCharsets.UTF_8));
-        rows.add(row);
+    public void decode(byte[] message, Consumer<Object[]> rows) {
+        row[0] = new String(message, StandardCharsets.UTF_8);
+        rows.accept(row);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.brook.connector.kafka;
+package io.brook.engine.external.format;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code JSONEachRow}: a JSON object per row, keys naming columns. Missing keys take the
@@ -36,17 +37,25 @@ final class JsonEachRowFormat implements MessageFormat {
     private final List<Column> payload;
     private final boolean oneMessagePerRow;
     private final Map<String, Integer> columnIndex = new HashMap<>();
+    /** Per column: the value a row without its key takes. */
+    private final Object[] missing;
+    private final Object[] row;
+    private final boolean[] seen;
 
     JsonEachRowFormat(List<Column> payload, boolean oneMessagePerRow) {
-        this.payload = payload;
+        this.payload = List.copyOf(payload);
         this.oneMessagePerRow = oneMessagePerRow;
+        this.missing = new Object[payload.size()];
+        this.row = new Object[payload.size()];
+        this.seen = new boolean[payload.size()];
         for (int column = 0; column < payload.size(); column++) {
             columnIndex.putIfAbsent(payload.get(column).name(), column);
+            missing[column] = TextValues.missing(payload.get(column));
         }
     }
 
     @Override
-    public void decode(byte[] message, List<List<Object>> rows) {
+    public void decode(byte[] message, Consumer<Object[]> rows) {
         try (JsonParser parser = JSON.getFactory().createParser(message)) {
             int count = 0;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
@@ -58,7 +67,8 @@ final class JsonEachRowFormat implements MessageFormat {
                 if (++count > 1 && oneMessagePerRow) {
                     throw new BrookException(ErrorCode.CANNOT_PARSE_TEXT, "more than one row in a message (one_message_per_row=true)");
                 }
-                rows.add(row(parser));
+                readRow(parser);
+                rows.accept(row);
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new BrookException(ErrorCode.CANNOT_PARSE_TEXT, "invalid JSON: " + e.getOriginalMessage());
@@ -68,13 +78,12 @@ final class JsonEachRowFormat implements MessageFormat {
     }
 
     /**
-     * The object the parser is at the start of, as one value per payload column, read as it
-     * streams by: a scalar goes straight to its column's value, only a nested value becomes a
-     * tree. A repeated key keeps its last value; a missing one takes the column's default.
+     * Reads the object the parser is at the start of into {@link #row}, one value per payload
+     * column, as it streams by: a scalar goes straight to its column's value, only a nested value
+     * becomes a tree. A repeated key keeps its last value; a missing one takes the column's default.
      */
-    private List<Object> row(JsonParser parser) throws IOException {
-        Object[] row = new Object[payload.size()];
-        boolean[] seen = new boolean[row.length];
+    private void readRow(JsonParser parser) throws IOException {
+        Arrays.fill(seen, false);
         for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
             Integer column = columnIndex.get(key);
             JsonToken token = parser.nextToken();
@@ -92,10 +101,9 @@ final class JsonEachRowFormat implements MessageFormat {
         }
         for (int column = 0; column < row.length; column++) {
             if (!seen[column]) {
-                row[column] = TextValues.missing(payload.get(column));
+                row[column] = missing[column];
             }
         }
-        return Arrays.asList(row);
     }
 
     /** A value already in the form {@link JavaValues#normalize} gives, for the commonest columns. */
