@@ -4,6 +4,7 @@ import io.brook.engine.catalog.Column;
 import io.brook.engine.external.ExternalSink;
 import io.brook.engine.external.ExternalStream;
 import io.brook.engine.external.ReadOptions;
+import io.brook.engine.external.format.MessageFormat;
 import io.brook.engine.operator.ChunkSource;
 import io.brook.engine.query.QueryContext;
 import io.brook.engine.types.BrookType;
@@ -26,7 +27,7 @@ final class NatsExternalStream implements ExternalStream {
     private final List<Column> declared;
     private final List<Column> columns;
     private final List<String> virtual;
-    private final MessageCodec codec;
+    private final MessageFormat format;
     private final NatsLink link;
 
     NatsExternalStream(String name, NatsSettings settings, List<Column> declared, List<Column> payload, NatsLink link) {
@@ -34,7 +35,7 @@ final class NatsExternalStream implements ExternalStream {
         this.settings = settings;
         this.declared = List.copyOf(declared);
         this.link = link;
-        this.codec = new MessageCodec(settings.dataFormat(), payload);
+        this.format = MessageFormat.of(settings.dataFormat(), payload, settings.oneMessagePerRow());
         List<Column> all = new ArrayList<>(declared);
         List<String> virtualNames = new ArrayList<>();
         all.add(Column.of(SEQUENCE_COLUMN, BrookType.INT64));
@@ -59,28 +60,17 @@ final class NatsExternalStream implements ExternalStream {
 
     @Override
     public ChunkSource openSource(QueryContext context, ReadOptions options) {
-        return NatsSource.open(name, settings, link, codec, layout(), columns, options, context);
+        return NatsSource.open(name, settings, link, format, columns, options, context);
     }
 
     @Override
     public ExternalSink openSink(QueryContext context) {
-        return new NatsSink(settings, link, codec, declared.stream().map(Column::name).toList().indexOf(SUBJECT_COLUMN));
+        return new NatsSink(settings, link, format, declared.stream().map(Column::name).toList().indexOf(SUBJECT_COLUMN));
     }
 
-    /** Where each output column comes from: a payload column's index, or a virtual value. */
-    private List<Integer> layout() {
-        List<Integer> layout = new ArrayList<>(columns.size());
-        int payloadIndex = 0;
-        for (Column column : columns) {
-            if (column.name().equals(SEQUENCE_COLUMN)) {
-                layout.add(NatsSource.SEQUENCE);
-            } else if (column.name().equals(SUBJECT_COLUMN)) {
-                layout.add(NatsSource.SUBJECT);
-            } else {
-                layout.add(payloadIndex++);
-            }
-        }
-        return layout;
+    /** Whether a column is filled from the message rather than its payload. */
+    static boolean isMetadata(String column) {
+        return column.equals(SEQUENCE_COLUMN) || column.equals(SUBJECT_COLUMN);
     }
 
     @Override

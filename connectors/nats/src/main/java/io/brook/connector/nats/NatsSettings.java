@@ -3,6 +3,7 @@ package io.brook.connector.nats;
 import io.brook.engine.catalog.Column;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.external.format.DataFormat;
 import io.brook.engine.types.TypeKind;
 
 import java.util.List;
@@ -21,21 +22,6 @@ public record NatsSettings(String url, String streamName, String subject, String
                            String token, DataFormat dataFormat, boolean oneMessagePerRow, String seekTo) {
     static final Set<String> KNOWN = Set.of("type", "url", "stream_name", "subject", "username", "password",
             "token", "data_format", "one_message_per_row", "seek_to");
-
-    /** How rows are put into messages. */
-    public enum DataFormat {
-        JSON_EACH_ROW("JSONEachRow"), RAW_BLOB("RawBLOB");
-
-        private final String text;
-
-        DataFormat(String text) {
-            this.text = text;
-        }
-
-        public String text() {
-            return text;
-        }
-    }
 
     /**
      * Checks the settings of a stream whose payload columns (the declared ones other than a
@@ -103,15 +89,11 @@ public record NatsSettings(String url, String streamName, String subject, String
         if (value == null || value.isBlank()) {
             return oneString ? DataFormat.RAW_BLOB : DataFormat.JSON_EACH_ROW;
         }
-        for (DataFormat format : DataFormat.values()) {
-            if (format.text.equalsIgnoreCase(value.strip())) {
-                if (format == DataFormat.RAW_BLOB && !oneString) {
-                    throw invalid("data_format", value, "RawBLOB needs exactly one column, of type string");
-                }
-                return format;
-            }
+        DataFormat format = DataFormat.parse(value);
+        if (format == DataFormat.RAW_BLOB && !oneString) {
+            throw invalid("data_format", value, "RawBLOB needs exactly one column, of type string");
         }
-        throw invalid("data_format", value, "expected JSONEachRow or RawBLOB");
+        return format;
     }
 
     private static String required(Map<String, String> settings, String name) {
@@ -147,7 +129,7 @@ public record NatsSettings(String url, String streamName, String subject, String
     @Override
     public String toString() {
         return "NatsSettings[" + url + ", stream_name=" + streamName + ", subject=" + subject + ", username=" + username
-                + ", password/token hidden, data_format=" + dataFormat.text + ", one_message_per_row=" + oneMessagePerRow
+                + ", password/token hidden, data_format=" + dataFormat.settingValue() + ", one_message_per_row=" + oneMessagePerRow
                 + ", seek_to=" + seekTo + "]";
     }
 }

@@ -3,12 +3,14 @@ package io.brook.connector.nats;
 import io.brook.engine.chunk.Chunk;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
-import io.brook.engine.expr.vector.JsonForms;
+import io.brook.engine.expr.vector.VectorReader;
 import io.brook.engine.external.ExternalSink;
+import io.brook.engine.external.format.MessageFormat;
 import io.nats.client.JetStream;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,8 @@ import java.util.concurrent.ExecutionException;
  * NULL: the {@code subject} setting). Every publish must be acknowledged by the stream named in
  * the settings before {@link #write} returns; a publish that is refused fails the write, and
  * messages already acknowledged stay. With {@code one_message_per_row=false} (the JSONEachRow
- * default) consecutive rows for the same subject share a message, one JSON object per line.
+ * default for JSONEachRow, CSV and TSV) consecutive rows for the same subject share a message,
+ * one row per line.
  */
 final class NatsSink implements ExternalSink {
     /** Upper bound on the payload of a message holding several rows. */
@@ -31,15 +34,15 @@ final class NatsSink implements ExternalSink {
 
     private final NatsSettings settings;
     private final NatsLink link;
-    private final MessageCodec codec;
+    private final MessageFormat format;
     private final int subjectColumn;
     private final PublishOptions options;
     private final List<Pending> pending = new ArrayList<>();
 
-    NatsSink(NatsSettings settings, NatsLink link, MessageCodec codec, int subjectColumn) {
+    NatsSink(NatsSettings settings, NatsLink link, MessageFormat format, int subjectColumn) {
         this.settings = settings;
         this.link = link;
-        this.codec = codec;
+        this.format = format;
         this.subjectColumn = subjectColumn;
         this.options = PublishOptions.builder().expectedStream(settings.streamName()).build();
     }
@@ -55,34 +58,37 @@ final class NatsSink implements ExternalSink {
         } catch (IOException e) {
             throw link.failure("Cannot publish", e);
         }
-        List<List<Object>> rows = JsonForms.rows(chunk, 0, chunk.size());
         String batchSubject = null;
-        List<byte[]> batch = new ArrayList<>();
-        int batchBytes = 0;
-        for (List<Object> row : rows) {
+        ByteArrayOutputStream batch = new ByteArrayOutputStream();
+        List<Object> row = new ArrayList<>(chunk.columnCount());
+        for (int index = 0; index < chunk.size(); index++) {
+            row.clear();
             String subject = settings.subject();
-            if (subjectColumn >= 0) {
-                Object value = row.remove(subjectColumn);
-                if (value != null && !value.toString().isEmpty()) {
+            for (int column = 0; column < chunk.columnCount(); column++) {
+                Object value = VectorReader.value(chunk.column(column), chunk.position(index));
+                if (column != subjectColumn) {
+                    row.add(value);
+                } else if (value != null && !value.toString().isEmpty()) {
                     subject = value.toString();
                 }
             }
-            byte[] payload = codec.encode(row);
+            byte[] payload = format.encode(row);
             if (settings.oneMessagePerRow()) {
                 publish(jetStream, subject, payload);
                 continue;
             }
-            if (!batch.isEmpty() && (!subject.equals(batchSubject) || batchBytes + payload.length + 1 > BATCH_BYTES)) {
-                publish(jetStream, batchSubject, MessageCodec.join(batch));
-                batch.clear();
-                batchBytes = 0;
+            if (batch.size() > 0 && (!subject.equals(batchSubject) || batch.size() + payload.length + 1 > BATCH_BYTES)) {
+                publish(jetStream, batchSubject, batch.toByteArray());
+                batch.reset();
+            }
+            if (batch.size() > 0) {
+                batch.writeBytes(format.rowSeparator());
             }
             batchSubject = subject;
-            batch.add(payload);
-            batchBytes += payload.length + 1;
+            batch.writeBytes(payload);
         }
-        if (!batch.isEmpty()) {
-            publish(jetStream, batchSubject, MessageCodec.join(batch));
+        if (batch.size() > 0) {
+            publish(jetStream, batchSubject, batch.toByteArray());
         }
         awaitAcks();
     }

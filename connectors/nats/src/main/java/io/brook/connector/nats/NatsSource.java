@@ -4,7 +4,9 @@ import io.brook.engine.chunk.Chunk;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
 import io.brook.engine.external.ReadOptions;
-import io.brook.engine.operator.ChunkBuilder;
+import io.brook.engine.catalog.Column;
+import io.brook.engine.external.format.MessageChunkBuilder;
+import io.brook.engine.external.format.MessageFormat;
 import io.brook.engine.operator.ChunkSource;
 import io.brook.engine.query.QueryContext;
 import io.nats.client.IterableConsumer;
@@ -30,8 +32,6 @@ import java.util.List;
  * {@link #MAX_ROWS} per chunk.
  */
 final class NatsSource implements ChunkSource {
-    static final int SEQUENCE = -1;
-    static final int SUBJECT = -2;
     static final int MAX_ROWS = 8_192;
     /**
      * Pull requests that expire after 5 s (the client's default is 30 s): the client renews them
@@ -46,10 +46,9 @@ final class NatsSource implements ChunkSource {
     private final String name;
     private final NatsSettings settings;
     private NatsLink link;
-    private final MessageCodec codec;
-    private final List<Integer> layout;
-    private final List<String> names;
-    private final List<io.brook.engine.types.BrookType> types;
+    private final MessageFormat format;
+    private final List<Column> columns;
+    private final ReadOptions options;
     private final QueryContext context;
     private final boolean bounded;
     /** For a bounded read: the last stream sequence to read. */
@@ -62,25 +61,21 @@ final class NatsSource implements ChunkSource {
     private long reconnects;
     private boolean finished;
 
-    private NatsSource(String name, NatsSettings settings, MessageCodec codec, List<Integer> layout, List<String> names,
-                       List<io.brook.engine.types.BrookType> types, QueryContext context, boolean bounded,
-                       long lastSequence, String start) {
+    private NatsSource(String name, NatsSettings settings, MessageFormat format, List<Column> columns,
+                       ReadOptions options, QueryContext context, long lastSequence, String start) {
         this.name = name;
         this.settings = settings;
-        this.codec = codec;
-        this.layout = layout;
-        this.names = names;
-        this.types = types;
+        this.format = format;
+        this.columns = columns;
+        this.options = options;
         this.context = context;
-        this.bounded = bounded;
+        this.bounded = options.bounded();
         this.lastSequence = lastSequence;
         this.start = start;
     }
 
-    static NatsSource open(String name, NatsSettings settings, NatsLink link, MessageCodec codec, List<Integer> layout,
-                           List<io.brook.engine.catalog.Column> columns, ReadOptions options, QueryContext context) {
-        List<String> names = columns.stream().map(io.brook.engine.catalog.Column::name).toList();
-        List<io.brook.engine.types.BrookType> types = columns.stream().map(io.brook.engine.catalog.Column::type).toList();
+    static NatsSource open(String name, NatsSettings settings, NatsLink link, MessageFormat format,
+                           List<Column> columns, ReadOptions options, QueryContext context) {
         String start = options.bounded() ? "earliest"
                 : options.seekTo() != null ? NatsSettings.seekTo(options.seekTo(), "seek_to") : settings.seekTo();
         long lastSequence = Long.MAX_VALUE;
@@ -100,8 +95,7 @@ final class NatsSource implements ChunkSource {
         } else if (!start.equals("earliest")) {
             firstSequence = Long.parseLong(start);
         }
-        NatsSource source = new NatsSource(name, settings, codec, layout, names, types, context, options.bounded(),
-                lastSequence, start);
+        NatsSource source = new NatsSource(name, settings, format, columns, options, context, lastSequence, start);
         source.link = link;
         source.nextSequence = firstSequence;
         if (empty) {
@@ -172,7 +166,8 @@ final class NatsSource implements ChunkSource {
         if (message == null) {
             return null;
         }
-        try (ChunkBuilder builder = new ChunkBuilder(names, types, context.allocator())) {
+        try (MessageChunkBuilder builder = new MessageChunkBuilder(columns, NatsExternalStream::isMetadata, format,
+                options, context.allocator())) {
             while (message != null) {
                 NatsJetStreamMetaData meta = message.metaData();
                 long sequence = meta.streamSequence();
@@ -216,28 +211,15 @@ final class NatsSource implements ChunkSource {
         }
     }
 
-    private void add(ChunkBuilder builder, Message message, long sequence) {
-        List<List<Object>> rows;
+    private void add(MessageChunkBuilder builder, Message message, long sequence) {
         try {
-            rows = codec.decode(message.getData() == null ? new byte[0] : message.getData());
-        } catch (IllegalArgumentException e) {
+            builder.add(message.getData() == null ? new byte[0] : message.getData(),
+                    column -> column.equals(NatsExternalStream.SEQUENCE_COLUMN) ? (Object) sequence : message.getSubject());
+        } catch (BrookException e) {
             finished = true;
             throw new BrookException(ErrorCode.CANNOT_PARSE_TEXT, "Cannot parse message " + sequence + " (subject "
                     + message.getSubject() + ") of NATS stream " + settings.streamName() + " as "
-                    + settings.dataFormat().text() + ": " + NatsLink.message(e));
-        }
-        for (List<Object> payload : rows) {
-            List<Object> row = new ArrayList<>(layout.size());
-            for (int from : layout) {
-                row.add(from == SEQUENCE ? (Object) sequence : from == SUBJECT ? message.getSubject() : payload.get(from));
-            }
-            try {
-                builder.addRow(row);
-            } catch (BrookException e) {
-                finished = true;
-                throw new BrookException(e.code(), "Cannot read message " + sequence + " (subject " + message.getSubject()
-                        + ") of NATS stream " + settings.streamName() + ": " + e.text(), e);
-            }
+                    + settings.dataFormat().settingValue() + ": " + e.text());
         }
     }
 

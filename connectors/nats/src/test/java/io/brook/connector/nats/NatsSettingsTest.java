@@ -88,7 +88,7 @@ class NatsSettingsTest extends WithEngine {
     @Test
     void badValuesAreCode471() {
         String base = url() + ", stream_name='ORDERS', subject='orders.a', ";
-        for (String bad : List.of("data_format='CSV'", "data_format='RawBLOB'", "seek_to='yesterday'", "seek_to='0'",
+        for (String bad : List.of("data_format='Avro'", "data_format='RawBLOB'", "seek_to='yesterday'", "seek_to='0'",
                 "one_message_per_row='maybe'", "username='u', token='t'", "password='p'")) {
             BrookException failure = createFails("(id int64, name string)", base + bad);
             assertEquals(471, failure.code().number(), bad + ": " + failure.getMessage());

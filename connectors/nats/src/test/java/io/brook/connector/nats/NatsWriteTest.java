@@ -112,6 +112,20 @@ class NatsWriteTest extends WithEngine {
     }
 
     @Test
+    void csvAndTsvRowsGoOnePerLineAndReadBack() {
+        create("csv", "(id int64, name string, at datetime64(3, 'UTC'))", "csv", ", data_format='CSV'");
+        run(session, "INSERT INTO csv (id, name, at) VALUES (1, 'a, \"quoted\"', '2024-01-02 03:04:05.678'), (2, 'b', '2024-01-02 03:04:06')");
+        create("tsv", "(id int64, note nullable(string))", "tsv", ", data_format='TSV', one_message_per_row=true");
+        run(session, "INSERT INTO tsv (id, note) VALUES (3, 'tab\there'), (4, null)");
+        assertEquals(List.of(stream + ".csv: 1,\"a, \"\"quoted\"\"\",2024-01-02 03:04:05.678\n2,b,2024-01-02 03:04:06.000",
+                stream + ".tsv: 3\ttab\\there", stream + ".tsv: 4\t\\N"), stored());
+        assertEquals(List.of(List.of(1L, "a, \"quoted\"", "2024-01-02 03:04:05.678"), List.of(2L, "b", "2024-01-02 03:04:06.000")),
+                rows(session, "SELECT id, name, to_string(at) FROM table(csv)"));
+        assertEquals(List.of(List.of(3L, "tab\there"), List.of(4L, "null")),
+                rows(session, "SELECT id, if(note IS NULL, 'null', note) FROM table(tsv)"));
+    }
+
+    @Test
     void rawBlobPublishesTheStringAsIs() {
         create("raw", "(line string)", "raw", "");
         run(session, "INSERT INTO raw (line) VALUES ('first line'), ('{not json')");

@@ -62,7 +62,11 @@ final class DelimitedFormat implements MessageFormat {
             } else if (field.isEmpty() && !target.type().kind().isStringLike()) {
                 row[column] = missing[column];
             } else {
-                row[column] = TextValues.parse(field, target.type());
+                try {
+                    row[column] = TextValues.parse(field, target.type());
+                } catch (BrookException e) {
+                    throw new BrookException(ErrorCode.CANNOT_PARSE_TEXT, "column " + target.name() + ": " + e.text());
+                }
             }
         }
         return row;

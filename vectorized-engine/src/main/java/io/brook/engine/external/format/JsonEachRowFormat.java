@@ -91,18 +91,28 @@ final class JsonEachRowFormat implements MessageFormat {
                 parser.skipChildren();
                 continue;
             }
-            BrookType type = payload.get(column).type();
-            Object value = token.isScalarValue() ? scalarToken(parser, token, type) : NOT_SCALAR;
-            if (value == NOT_SCALAR) {
-                value = value(JSON.readTree(parser), type);
-            }
-            row[column] = isFinal(value, type) ? value : JavaValues.normalize(value, type);
+            row[column] = cell(parser, token, column);
             seen[column] = true;
         }
         for (int column = 0; column < row.length; column++) {
             if (!seen[column]) {
                 row[column] = missing[column];
             }
+        }
+    }
+
+    /** The value of column {@code column} that the parser is at; a failure names the column. */
+    private Object cell(JsonParser parser, JsonToken token, int column) throws IOException {
+        BrookType type = payload.get(column).type();
+        try {
+            Object value = token.isScalarValue() ? scalarToken(parser, token, type) : NOT_SCALAR;
+            if (value == NOT_SCALAR) {
+                value = value(JSON.readTree(parser), type);
+            }
+            return isFinal(value, type) ? value : JavaValues.normalize(value, type);
+        } catch (BrookException | IllegalArgumentException | ArithmeticException | ClassCastException e) {
+            String reason = e instanceof BrookException brook ? brook.text() : String.valueOf(e.getMessage());
+            throw new BrookException(ErrorCode.CANNOT_PARSE_TEXT, "column " + payload.get(column).name() + ": " + reason);
         }
     }
 
