@@ -162,10 +162,18 @@ class PulsarStreamTest {
     }
 
     @Test
+    void csvRowsShareAMessageOnePerLineAndReadBack() throws Exception {
+        Sql.run(session, "CREATE EXTERNAL STREAM lines (id int64, name string)" + settings(", data_format='CSV'"));
+        Sql.run(session, "INSERT INTO lines (id, name) VALUES (1, 'a, b'), (2, 'c')");
+        assertEquals(List.of("|1,\"a, b\"\n2,c"), topicMessages());
+        assertEquals(List.of("1|a, b", "2|c"), Sql.rows(session, "SELECT id, name FROM table(lines)"));
+    }
+
+    @Test
     void chunkRowsShareAMessageByDefault() throws Exception {
         Sql.run(session, "CREATE EXTERNAL STREAM grouped (id int64, _tp_message_key string)" + settings(""));
         Sql.run(session, "INSERT INTO grouped (id, _tp_message_key) VALUES (1, 'a'), (2, 'a'), (3, 'b')");
-        assertEquals(List.of("a|{\"id\":1}\n{\"id\":2}\n", "b|{\"id\":3}"), topicMessages());
+        assertEquals(List.of("a|{\"id\":1}\n{\"id\":2}", "b|{\"id\":3}"), topicMessages());
         assertEquals(List.of("1|a", "2|a", "3|b"), Sql.rows(session, "SELECT id, _tp_message_key FROM table(grouped)"));
     }
 

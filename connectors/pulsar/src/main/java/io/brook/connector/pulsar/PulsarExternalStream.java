@@ -6,6 +6,8 @@ import io.brook.engine.error.ErrorCode;
 import io.brook.engine.external.ExternalSink;
 import io.brook.engine.external.ExternalStream;
 import io.brook.engine.external.ReadOptions;
+import io.brook.engine.external.format.DataFormat;
+import io.brook.engine.external.format.MessageFormat;
 import io.brook.engine.operator.ChunkSource;
 import io.brook.engine.query.QueryContext;
 import io.brook.engine.types.BrookType;
@@ -31,6 +33,8 @@ final class PulsarExternalStream implements ExternalStream {
     private final List<Column> columns;
     private final List<String> virtualColumns;
     private final MessageFormat format;
+    /** Whether each row is a message of its own; otherwise rows written together that share a key share one. */
+    private final boolean oneMessagePerRow;
     private final Supplier<PulsarClients> clients;
 
     PulsarExternalStream(String name, PulsarSettings settings, List<Column> declared, Supplier<PulsarClients> clients) {
@@ -47,7 +51,20 @@ final class PulsarExternalStream implements ExternalStream {
         }
         this.columns = List.copyOf(all);
         this.virtualColumns = List.copyOf(virtual);
-        this.format = MessageFormat.of(settings, all.stream().filter(c -> isData(c.name())).toList());
+        List<Column> data = all.stream().filter(c -> isData(c.name())).toList();
+        DataFormat dataFormat = settings.dataFormat() != null ? settings.dataFormat() : defaultFormat(data);
+        if (dataFormat == DataFormat.RAW_BLOB) {
+            checkRawColumn(data);
+        }
+        this.oneMessagePerRow = dataFormat == DataFormat.RAW_BLOB
+                || (settings.oneMessagePerRow() != null && settings.oneMessagePerRow());
+        this.format = MessageFormat.of(dataFormat, data, oneMessagePerRow);
+    }
+
+    /** RawBLOB for a single string column, else JSONEachRow. */
+    private static DataFormat defaultFormat(List<Column> data) {
+        boolean oneText = data.size() == 1 && data.getFirst().type().kind() == TypeKind.STRING;
+        return oneText ? DataFormat.RAW_BLOB : DataFormat.JSON_EACH_ROW;
     }
 
     static boolean isData(String column) {
@@ -71,19 +88,18 @@ final class PulsarExternalStream implements ExternalStream {
             start = PulsarSettings.SeekTo.EARLIEST;
         }
         return PulsarSource.open(name, settings, clients.get().client(settings), columns, format, start,
-                options.bounded(), context);
+                options, context);
     }
 
     @Override
     public ExternalSink openSink(QueryContext context) {
         List<Column> written = columns.stream().filter(c -> !virtualColumns.contains(c.name())).toList();
-        return PulsarSink.open(settings, clients.get().client(settings), written, format);
+        return PulsarSink.open(settings, clients.get().client(settings), written, format, oneMessagePerRow);
     }
 
     /** The one data column of a RawBLOB stream must hold text. */
     static void checkRawColumn(List<Column> data) {
-        if (data.size() != 1 || (data.getFirst().type().kind() != TypeKind.STRING
-                && data.getFirst().type().kind() != TypeKind.FIXED_STRING)) {
+        if (data.size() != 1 || data.getFirst().type().kind() != TypeKind.STRING) {
             throw new BrookException(ErrorCode.INVALID_SETTING_VALUE, "data_format='RawBLOB' of a pulsar external stream"
                     + " needs exactly one column of type string besides _tp_message_key and _tp_sn");
         }

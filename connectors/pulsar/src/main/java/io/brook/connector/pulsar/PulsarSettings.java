@@ -2,6 +2,7 @@ package io.brook.connector.pulsar;
 
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.external.format.DataFormat;
 
 import java.util.Locale;
 import java.util.Map;
@@ -17,20 +18,6 @@ public record PulsarSettings(String serviceUrl, String topic, String jwt, DataFo
                              Boolean oneMessagePerRow, SeekTo seekTo) {
     static final Set<String> KNOWN = Set.of("type", "service_url", "topic", "jwt", "data_format",
             "one_message_per_row", "seek_to");
-
-    /** How messages hold rows. */
-    public enum DataFormat {
-        /** The whole message is the value of the one data column. */
-        RAW_BLOB("RawBLOB"),
-        /** Each row is a JSON object; a message holds one or more, separated by white space. */
-        JSON_EACH_ROW("JSONEachRow");
-
-        final String sqlName;
-
-        DataFormat(String sqlName) {
-            this.sqlName = sqlName;
-        }
-    }
 
     /** Where a streaming read starts. */
     public enum SeekTo { EARLIEST, LATEST }
@@ -53,7 +40,7 @@ public record PulsarSettings(String serviceUrl, String topic, String jwt, DataFo
         String perRow = value(settings, "one_message_per_row");
         String seekTo = value(settings, "seek_to");
         return new PulsarSettings(serviceUrl, topic, jwt.isEmpty() ? null : jwt,
-                format.isEmpty() ? null : dataFormat(format),
+                format.isEmpty() ? null : DataFormat.parse(format),
                 perRow.isEmpty() ? null : bool("one_message_per_row", perRow),
                 seekTo.isEmpty() ? SeekTo.LATEST : seekTo(seekTo));
     }
@@ -66,16 +53,6 @@ public record PulsarSettings(String serviceUrl, String topic, String jwt, DataFo
             default -> throw new BrookException(ErrorCode.INVALID_SETTING_VALUE, "Invalid value '" + value
                     + "' for setting `seek_to` of a pulsar external stream: expected earliest or latest");
         };
-    }
-
-    private static DataFormat dataFormat(String value) {
-        for (DataFormat format : DataFormat.values()) {
-            if (format.sqlName.equalsIgnoreCase(value)) {
-                return format;
-            }
-        }
-        throw new BrookException(ErrorCode.INVALID_SETTING_VALUE, "Invalid value '" + value
-                + "' for setting `data_format` of a pulsar external stream: expected RawBLOB or JSONEachRow");
     }
 
     private static String required(Map<String, String> settings, String name) {

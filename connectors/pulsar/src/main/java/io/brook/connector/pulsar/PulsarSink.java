@@ -6,6 +6,7 @@ import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
 import io.brook.engine.expr.vector.VectorReader;
 import io.brook.engine.external.ExternalSink;
+import io.brook.engine.external.format.MessageFormat;
 import org.apache.pulsar.client.api.MessageId;
 import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.PulsarClient;
@@ -31,13 +32,16 @@ final class PulsarSink implements ExternalSink {
     private final PulsarSettings settings;
     private final Producer<byte[]> producer;
     private final MessageFormat format;
+    private final boolean oneMessagePerRow;
     private final int keyIndex;
     private final int[] dataColumns;
 
-    private PulsarSink(PulsarSettings settings, Producer<byte[]> producer, List<Column> columns, MessageFormat format) {
+    private PulsarSink(PulsarSettings settings, Producer<byte[]> producer, List<Column> columns, MessageFormat format,
+                       boolean oneMessagePerRow) {
         this.settings = settings;
         this.producer = producer;
         this.format = format;
+        this.oneMessagePerRow = oneMessagePerRow;
         List<String> names = columns.stream().map(Column::name).toList();
         this.keyIndex = names.indexOf(PulsarExternalStream.KEY_COLUMN);
         List<Integer> data = new ArrayList<>();
@@ -49,13 +53,14 @@ final class PulsarSink implements ExternalSink {
         this.dataColumns = data.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    static PulsarSink open(PulsarSettings settings, PulsarClient client, List<Column> columns, MessageFormat format) {
+    static PulsarSink open(PulsarSettings settings, PulsarClient client, List<Column> columns, MessageFormat format,
+                           boolean oneMessagePerRow) {
         try {
             Producer<byte[]> producer = client.newProducer()
                     .topic(settings.topic())
                     .blockIfQueueFull(true)
                     .create();
-            return new PulsarSink(settings, producer, columns, format);
+            return new PulsarSink(settings, producer, columns, format, oneMessagePerRow);
         } catch (PulsarClientException e) {
             throw PulsarSource.failure("Cannot write to pulsar topic " + settings.topic() + " at " + settings.serviceUrl(), e);
         }
@@ -74,7 +79,7 @@ final class PulsarSink implements ExternalSink {
                 values.add(VectorReader.value(chunk.column(column), position));
             }
             byte[] body = format.encode(values);
-            if (!group.isEmpty() && (format.oneMessagePerRow() || !Objects.equals(key, groupKey))) {
+            if (!group.isEmpty() && (oneMessagePerRow || !Objects.equals(key, groupKey))) {
                 sent.add(send(groupKey, group));
                 group = new ArrayList<>();
             }
@@ -88,11 +93,26 @@ final class PulsarSink implements ExternalSink {
     }
 
     private CompletableFuture<MessageId> send(String key, List<byte[]> bodies) {
-        TypedMessageBuilder<byte[]> message = producer.newMessage().value(MessageFormat.join(bodies));
+        TypedMessageBuilder<byte[]> message = producer.newMessage().value(join(bodies));
         if (key != null && !key.isEmpty()) {
             message.key(key);
         }
         return message.sendAsync();
+    }
+
+    /** Several rows' bodies as one message body, separated as the format separates rows. */
+    private byte[] join(List<byte[]> bodies) {
+        if (bodies.size() == 1) {
+            return bodies.getFirst();
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] body : bodies) {
+            if (out.size() > 0) {
+                out.writeBytes(format.rowSeparator());
+            }
+            out.writeBytes(body);
+        }
+        return out.toByteArray();
     }
 
     private void await(List<CompletableFuture<MessageId>> sent) {

@@ -4,10 +4,11 @@ import io.brook.engine.catalog.Column;
 import io.brook.engine.chunk.Chunk;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
-import io.brook.engine.operator.ChunkBuilder;
+import io.brook.engine.external.ReadOptions;
+import io.brook.engine.external.format.MessageChunkBuilder;
+import io.brook.engine.external.format.MessageFormat;
 import io.brook.engine.operator.ChunkSource;
 import io.brook.engine.query.QueryContext;
-import io.brook.engine.types.BrookType;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.MessageId;
 import org.apache.pulsar.client.api.MessageIdAdv;
@@ -16,7 +17,6 @@ import org.apache.pulsar.client.api.PulsarClientException;
 import org.apache.pulsar.client.api.Reader;
 import org.apache.pulsar.client.api.TopicMessageId;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +35,7 @@ final class PulsarSource implements ChunkSource {
     private final String name;
     private final PulsarSettings settings;
     private final Reader<byte[]> reader;
-    private final List<String> names;
-    private final List<BrookType> types;
-    private final int[] dataIndex;
-    private final int keyIndex;
-    private final int snIndex;
-    private final MessageFormat format;
+    private final MessageChunkBuilder chunk;
     private final boolean bounded;
     private final QueryContext context;
     /** For a bounded read: the last message of each partition not yet reached, by partition index. */
@@ -48,26 +43,18 @@ final class PulsarSource implements ChunkSource {
     private boolean finished;
 
     private PulsarSource(String name, PulsarSettings settings, Reader<byte[]> reader, List<Column> columns,
-                         MessageFormat format, boolean bounded, QueryContext context) {
+                         MessageFormat format, ReadOptions options, QueryContext context) {
         this.name = name;
         this.settings = settings;
         this.reader = reader;
-        this.names = columns.stream().map(Column::name).toList();
-        this.types = columns.stream().map(Column::type).toList();
-        this.format = format;
-        this.bounded = bounded;
+        this.bounded = options.bounded();
         this.context = context;
-        this.keyIndex = names.indexOf(PulsarExternalStream.KEY_COLUMN);
-        this.snIndex = names.indexOf(PulsarExternalStream.SN_COLUMN);
-        this.dataIndex = new int[names.size()];
-        int data = 0;
-        for (int i = 0; i < names.size(); i++) {
-            dataIndex[i] = PulsarExternalStream.isData(names.get(i)) ? data++ : -1;
-        }
+        this.chunk = new MessageChunkBuilder(columns, column -> !PulsarExternalStream.isData(column), format, options,
+                context.allocator());
     }
 
     static PulsarSource open(String name, PulsarSettings settings, PulsarClient client, List<Column> columns,
-                             MessageFormat format, PulsarSettings.SeekTo start, boolean bounded, QueryContext context) {
+                             MessageFormat format, PulsarSettings.SeekTo start, ReadOptions options, QueryContext context) {
         Reader<byte[]> reader;
         try {
             reader = client.newReader()
@@ -78,8 +65,8 @@ final class PulsarSource implements ChunkSource {
         } catch (PulsarClientException e) {
             throw failure("Cannot read pulsar topic " + settings.topic() + " at " + settings.serviceUrl(), e);
         }
-        PulsarSource source = new PulsarSource(name, settings, reader, columns, format, bounded, context);
-        if (bounded) {
+        PulsarSource source = new PulsarSource(name, settings, reader, columns, format, options, context);
+        if (options.bounded()) {
             try {
                 for (TopicMessageId last : reader.getLastMessageIds()) {
                     if (last instanceof MessageIdAdv position && position.getEntryId() >= 0) {
@@ -100,21 +87,17 @@ final class PulsarSource implements ChunkSource {
         if (finished) {
             return null;
         }
-        List<List<Object>> rows = new ArrayList<>();
         long waitMicros = Math.max(1, TimeUnit.NANOSECONDS.toMicros(maxWaitNanos));
         Message<byte[]> message = read((int) Math.min(Integer.MAX_VALUE, waitMicros));
-        while (message != null) {
-            add(message, rows);
-            if (finished || rows.size() >= MAX_ROWS) {
-                break;
-            }
-            message = read(0);
-        }
-        if (rows.isEmpty()) {
-            return null;
-        }
         try {
-            return ChunkBuilder.of(names, types, rows, context.allocator());
+            while (message != null) {
+                add(message);
+                if (finished || chunk.rowCount() >= MAX_ROWS) {
+                    break;
+                }
+                message = read(0);
+            }
+            return chunk.rowCount() == 0 ? null : chunk.build();
         } catch (org.apache.arrow.memory.OutOfMemoryException e) {
             throw context.memoryExceeded(e);
         }
@@ -132,7 +115,7 @@ final class PulsarSource implements ChunkSource {
         }
     }
 
-    private void add(Message<byte[]> message, List<List<Object>> rows) {
+    private void add(Message<byte[]> message) {
         MessageId id = message.getMessageId();
         if (bounded) {
             if (!(id instanceof MessageIdAdv position) || !ends.containsKey(position.getPartitionIndex())) {
@@ -147,14 +130,13 @@ final class PulsarSource implements ChunkSource {
                 return;
             }
         }
-        long sn = SequenceNumbers.of(id);
-        String key = message.hasKey() ? message.getKey() : "";
-        for (List<Object> data : format.decode(message.getValue(), "message " + id + " of pulsar topic " + settings.topic())) {
-            List<Object> row = new ArrayList<>(names.size());
-            for (int i = 0; i < names.size(); i++) {
-                row.add(dataIndex[i] >= 0 ? data.get(dataIndex[i]) : i == keyIndex ? key : i == snIndex ? sn : null);
-            }
-            rows.add(row);
+        try {
+            chunk.add(message.getValue(), column -> column.equals(PulsarExternalStream.SN_COLUMN) ? (Object) SequenceNumbers.of(id)
+                    : message.hasKey() ? message.getKey() : "");
+        } catch (BrookException e) {
+            finished = true;
+            throw new BrookException(ErrorCode.CANNOT_PARSE_TEXT, "Cannot parse message " + id + " of pulsar topic "
+                    + settings.topic() + ": " + e.text());
         }
     }
 
@@ -196,5 +178,6 @@ final class PulsarSource implements ChunkSource {
     public void close() {
         finished = true;
         reader.closeAsync();
+        chunk.close();
     }
 }

@@ -59,7 +59,7 @@ class PulsarSettingsTest {
         assertNull(parsed.dataFormat());
         PulsarSettings all = PulsarSettings.of(settings("service_url", "pulsar+ssl://h:6651", "topic", "t", "jwt", "secret",
                 "data_format", "jsoneachrow", "one_message_per_row", "true", "seek_to", "earliest"));
-        assertEquals(PulsarSettings.DataFormat.JSON_EACH_ROW, all.dataFormat());
+        assertEquals(io.brook.engine.external.format.DataFormat.JSON_EACH_ROW, all.dataFormat());
         assertEquals(true, all.oneMessagePerRow());
         assertEquals(PulsarSettings.SeekTo.EARLIEST, all.seekTo());
         assertFalse(all.toString().contains("secret"), all.toString());
@@ -74,7 +74,7 @@ class PulsarSettingsTest {
         assertEquals(ErrorCode.INVALID_SETTING_VALUE,
                 failure("service_url", "pulsar://h:6650", "topic", "t", "seek_to", "123").code());
         assertEquals(ErrorCode.INVALID_SETTING_VALUE,
-                failure("service_url", "pulsar://h:6650", "topic", "t", "data_format", "CSV").code());
+                failure("service_url", "pulsar://h:6650", "topic", "t", "data_format", "Avro").code());
         assertEquals(ErrorCode.INVALID_SETTING_VALUE,
                 failure("service_url", "pulsar://h:6650", "topic", "t", "one_message_per_row", "maybe").code());
     }

@@ -138,6 +138,8 @@ final class JsonEachRowFormat implements MessageFormat {
         return switch (type.kind()) {
             case STRING, FIXED_STRING -> token == JsonToken.VALUE_STRING ? parser.getText() : NOT_SCALAR;
             case ARRAY, TUPLE, MAP, DECIMAL -> NOT_SCALAR;
+            case DATE, DATE32, DATETIME, DATETIME64 -> token.isNumeric() ? temporalNumber(parser, type)
+                    : token == JsonToken.VALUE_STRING ? TextValues.parse(parser.getText(), type) : NOT_SCALAR;
             default -> switch (token) {
                 case VALUE_STRING -> TextValues.parse(parser.getText(), type);
                 case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
@@ -151,6 +153,17 @@ final class JsonEachRowFormat implements MessageFormat {
                 default -> NOT_SCALAR;
             };
         };
+    }
+
+    /** A JSON number in a date column (days since 1970) or a datetime column (seconds since 1970, with a fraction). */
+    private static Object temporalNumber(JsonParser parser, BrookType type) throws IOException {
+        BigDecimal number = parser.getDecimalValue();
+        if (type.kind() == io.brook.engine.types.TypeKind.DATE || type.kind() == io.brook.engine.types.TypeKind.DATE32) {
+            return java.time.LocalDate.ofEpochDay(number.longValueExact());
+        }
+        BigDecimal seconds = number.setScale(0, java.math.RoundingMode.FLOOR);
+        long nanos = number.subtract(seconds).movePointRight(9).longValue();
+        return java.time.Instant.ofEpochSecond(seconds.longValueExact(), nanos);
     }
 
     /** A JSON value as a Java value for a column of {@code type} (normalised by the caller). */

@@ -50,6 +50,23 @@ class MessageFormatTest {
     }
 
     @Test
+    void jsonEachRowReadsDatesAndTimesAsTextOrNumbers() {
+        List<Column> columns = List.of(Column.of("day", BrookType.DATE), Column.of("at", BrookType.datetime64(3, "UTC")));
+        MessageFormat json = MessageFormat.of(DataFormat.JSON_EACH_ROW, columns, false);
+        List<List<Object>> rows = decode(json, """
+                {"day": 19724, "at": 1704164645.678}
+                {"day": "2024-01-02", "at": "2024-01-02T04:04:05.678+01:00"}
+                {"day": "2024-01-02", "at": 1704164645}
+                """);
+        java.time.LocalDate day = java.time.LocalDate.of(2024, 1, 2);
+        assertEquals(List.of(day, Instant.parse("2024-01-02T03:04:05.678Z")), rows.get(0));
+        assertEquals(List.of(day, Instant.parse("2024-01-02T03:04:05.678Z")), rows.get(1));
+        assertEquals(List.of(day, Instant.parse("2024-01-02T03:04:05Z")), rows.get(2));
+        BrookException wrong = assertThrows(BrookException.class, () -> decode(json, "{\"day\": true}"));
+        assertTrue(wrong.text().startsWith("column day: "), wrong.text());
+    }
+
+    @Test
     void jsonEachRowReadsScalarsOfEveryShapeAsTheirColumnsWant() {
         List<Column> columns = List.of(Column.of("n", BrookType.INT64), Column.of("f", BrookType.FLOAT64),
                 Column.of("s", BrookType.STRING), Column.of("b", BrookType.BOOL), Column.of("d", BrookType.decimal(30, 0)),
