@@ -6,8 +6,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
+import java.security.cert.CertificateException;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -47,6 +49,9 @@ final class TopicCheck {
             return new BrookException(ErrorCode.UNKNOWN_STREAM, "Topic " + settings.topic()
                     + " doesn't exist on kafka brokers " + settings.brokers());
         }
+        if (cause instanceof SslAuthenticationException) {
+            return tlsFailure(settings, cause);
+        }
         if (cause instanceof AuthenticationException) {
             return new BrookException(ErrorCode.AUTHENTICATION_FAILED, "Kafka brokers " + settings.brokers()
                     + " refused the credentials: " + cause.getMessage());
@@ -56,6 +61,29 @@ final class TopicCheck {
         }
         return new BrookException(ErrorCode.NETWORK_ERROR, "Cannot describe topic " + settings.topic()
                 + " on kafka brokers " + settings.brokers() + ": " + cause);
+    }
+
+    /**
+     * A TLS handshake that failed: most often the brokers' certificate is not signed by a CA the
+     * stream trusts, or does not name the host in {@code brokers}; the JDK's reason is the
+     * {@link CertificateException} in the chain.
+     */
+    private static BrookException tlsFailure(KafkaSettings settings, Throwable cause) {
+        for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof CertificateException) {
+                return new BrookException(ErrorCode.NETWORK_ERROR, "TLS handshake with kafka brokers "
+                        + settings.brokers() + " failed: the brokers' certificate could not be verified: "
+                        + t.getMessage() + " (set ssl_ca_cert_file or ssl_ca_pem to the CA that signed it, name the "
+                        + "brokers in `brokers` as the certificate does, or set skip_ssl_cert_check='true' for a test "
+                        + "cluster)");
+            }
+        }
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new BrookException(ErrorCode.NETWORK_ERROR, "TLS handshake with kafka brokers " + settings.brokers()
+                + " failed: " + root.getMessage());
     }
 
     private static BrookException unreachable(KafkaSettings settings, String reason) {
