@@ -20,9 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * refuses the connection; with {@code fail_writes=n} the first n writes into the stream fail, as a
  * sink whose remote end is down would. With {@code resumable=1} a streaming read stays open after
  * the numbers, reports the next number as its position, and a read resumed from a position gives
- * the numbers from there on, as a Kafka partition does with offsets.
+ * the numbers from there on, as a Kafka partition does with offsets. With {@code refuse_reopen=1}
+ * CREATE works but the engine's reopen of the stream fails, as when a newer module no longer
+ * takes a setting; {@link #REOPENED} counts reopens.
  */
 public final class CountingStreamType implements ExternalStreamType {
+    /** Streams made by {@link #reopen} (the engine opening) rather than by CREATE. */
+    public static final AtomicInteger REOPENED = new AtomicInteger();
 
     /** Engine-scoped state: rows written through every counting stream of one engine. */
     public static final class Tally implements AutoCloseable {
@@ -73,7 +77,7 @@ public final class CountingStreamType implements ExternalStreamType {
     @Override
     public ExternalStream create(ExternalStreamDefinition definition, EngineServices services) {
         for (String setting : definition.settings().keySet()) {
-            if (!List.of("type", "count", "fail_open", "fail_writes", "resumable").contains(setting)) {
+            if (!List.of("type", "count", "fail_open", "fail_writes", "resumable", "refuse_reopen").contains(setting)) {
                 throw new BrookException(ErrorCode.UNKNOWN_SETTING, "Unknown setting " + setting + ": for storage ExternalStream");
             }
         }
@@ -120,6 +124,16 @@ public final class CountingStreamType implements ExternalStreamType {
                 };
             }
         };
+    }
+
+    @Override
+    public ExternalStream reopen(ExternalStreamDefinition definition, EngineServices services) {
+        if (definition.settings().getOrDefault("refuse_reopen", "0").equals("1")) {
+            throw new BrookException(ErrorCode.INVALID_SETTING_VALUE,
+                    "Invalid value '1' for setting refuse_reopen: counting streams no longer take it");
+        }
+        REOPENED.incrementAndGet();
+        return create(definition, services);
     }
 
     /** Hands out the numbers 1..count once. */
