@@ -5,9 +5,9 @@ import io.brook.engine.error.BrookException;
 import io.brook.engine.external.ExternalSink;
 import io.brook.engine.external.ExternalStream;
 import io.brook.engine.external.ExternalStreamDefinition;
+import io.brook.engine.external.ReadOptions;
 import io.brook.engine.operator.ChunkSource;
 import io.brook.engine.query.QueryContext;
-import io.brook.engine.external.ReadOptions;
 
 import java.util.List;
 
