@@ -115,7 +115,10 @@ final class EngineRuntime implements AutoCloseable {
     /**
      * Re-creates every persisted object from its DDL: user functions first (a function replaced
      * keeps its place, so it may stand after a view that calls it), then the rest in creation
-     * order (views after what they read).
+     * order (views after what they read). External streams come back through their type's
+     * reopen, which does not need the remote end to answer, and stay in the catalog even when
+     * that fails (see {@link ExternalStreamDdl}); any other object that cannot be restored is
+     * logged and left out for this run, its definition kept for the next.
      */
     private void replayCatalog() {
         List<CatalogEntry> entries = new ArrayList<>();

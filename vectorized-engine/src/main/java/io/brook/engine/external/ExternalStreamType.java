@@ -26,10 +26,28 @@ public interface ExternalStreamType {
     }
 
     /**
-     * Validates the definition (settings, body, reachability) and returns the stream. Called at
-     * CREATE and again when the catalog is reloaded; a failure is a BrookException with the
-     * SPEC's code and text, and the CREATE changes nothing. {@code services} are the engine's
-     * that the stream is created in.
+     * CREATE EXTERNAL STREAM: validates the definition (settings, body, reachability) and returns
+     * the stream. A failure is a BrookException with the SPEC's code and text, and the CREATE
+     * changes nothing. {@code services} are the engine's that the stream is created in.
      */
     ExternalStream create(ExternalStreamDefinition definition, EngineServices services);
+
+    /**
+     * The engine opening: makes again a stream that {@link #create} made in an earlier run, from
+     * its persisted definition (with the columns the type found itself, when the DDL listed
+     * none). A reopen checks what does not depend on anything outside the engine (settings,
+     * columns, body) with the same errors as CREATE, but must not require the remote end to be
+     * reachable, nor the topic or stream there to exist: a broker that is down while the engine
+     * opens must not keep the stream, and the views that read or write it, from loading. The
+     * first read or write then gets the remote's error, and materialized views retry until it is
+     * back. The default is {@link #create}, for types whose CREATE contacts nothing.
+     *
+     * <p>When a reopen fails anyway (a setting this version no longer accepts, say), the engine
+     * still opens: it logs the failure, and the stream stays in the catalog with its declared
+     * columns, failing every read and write with that error until it is dropped or the engine
+     * opens with the cause fixed.
+     */
+    default ExternalStream reopen(ExternalStreamDefinition definition, EngineServices services) {
+        return create(definition, services);
+    }
 }

@@ -23,11 +23,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * the numbers from there on, as a Kafka partition does with offsets. With {@code virtual=<name>}
  * the stream has a virtual int64 column of that name holding ten times the number, filled only
  * when the query reads it ({@link ReadOptions#reads}); {@link #lastRead} keeps the options of the
- * last read opened.
+ * last read opened. With {@code refuse_reopen=1} CREATE works but the engine's reopen of the
+ * stream fails, as when a newer module no longer takes a setting; {@link #REOPENED} counts reopens.
  */
 public final class CountingStreamType implements ExternalStreamType {
     /** The options the last read of any counting stream was opened with. */
     public static volatile ReadOptions lastRead;
+    /** Streams made by {@link #reopen} (the engine opening) rather than by CREATE. */
+    public static final AtomicInteger REOPENED = new AtomicInteger();
 
     /** Engine-scoped state: rows written through every counting stream of one engine. */
     public static final class Tally implements AutoCloseable {
@@ -78,7 +81,8 @@ public final class CountingStreamType implements ExternalStreamType {
     @Override
     public ExternalStream create(ExternalStreamDefinition definition, EngineServices services) {
         for (String setting : definition.settings().keySet()) {
-            if (!List.of("type", "count", "fail_open", "fail_writes", "resumable", "virtual").contains(setting)) {
+            if (!List.of("type", "count", "fail_open", "fail_writes", "resumable", "virtual", "refuse_reopen")
+                    .contains(setting)) {
                 throw new BrookException(ErrorCode.UNKNOWN_SETTING, "Unknown setting " + setting + ": for storage ExternalStream");
             }
         }
@@ -135,6 +139,16 @@ public final class CountingStreamType implements ExternalStreamType {
                 };
             }
         };
+    }
+
+    @Override
+    public ExternalStream reopen(ExternalStreamDefinition definition, EngineServices services) {
+        if (definition.settings().getOrDefault("refuse_reopen", "0").equals("1")) {
+            throw new BrookException(ErrorCode.INVALID_SETTING_VALUE,
+                    "Invalid value '1' for setting refuse_reopen: counting streams no longer take it");
+        }
+        REOPENED.incrementAndGet();
+        return create(definition, services);
     }
 
     /** Hands out the numbers 1..count once, and ten times each in the virtual column when it is read. */

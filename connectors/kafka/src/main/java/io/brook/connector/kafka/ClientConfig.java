@@ -1,6 +1,10 @@
 package io.brook.connector.kafka;
 
+import io.brook.engine.error.BrookException;
+import io.brook.engine.error.ErrorCode;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 
@@ -36,6 +40,24 @@ final class ClientConfig {
             }
         }
         return properties;
+    }
+
+    /**
+     * Checks the client properties against the admin client's definitions without making a
+     * client, which would resolve {@code brokers}: what a reopen checks instead of the topic.
+     */
+    static void validate(KafkaSettings settings) {
+        try {
+            AdminClientConfig.configDef().parse(of(settings));
+        } catch (KafkaException e) {
+            throw invalid(settings, e);
+        }
+    }
+
+    /** Properties that a client refuses (a bad value, a class that is not there). */
+    static BrookException invalid(KafkaSettings settings, KafkaException e) {
+        return new BrookException(ErrorCode.INVALID_SETTING_VALUE, "Invalid kafka client configuration for topic "
+                + settings.topic() + ": " + e.getMessage());
     }
 
     /** Escapes a value inside the double quotes of a JAAS option. */

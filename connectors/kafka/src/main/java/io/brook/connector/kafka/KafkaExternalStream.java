@@ -2,6 +2,8 @@ package io.brook.connector.kafka;
 
 import io.brook.engine.external.format.MessageFormat;
 import io.brook.engine.catalog.Column;
+import io.brook.engine.error.BrookException;
+import io.brook.engine.error.ErrorCode;
 import io.brook.engine.external.ExternalSink;
 import io.brook.engine.external.ExternalStream;
 import io.brook.engine.external.ReadOptions;
@@ -9,6 +11,8 @@ import io.brook.engine.operator.ChunkSource;
 import io.brook.engine.query.QueryContext;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.util.List;
@@ -45,7 +49,21 @@ final class KafkaExternalStream implements ExternalStream {
 
     @Override
     public ChunkSource openSource(QueryContext context, ReadOptions options) {
-        return KafkaSource.open(name, settings, columns, format(), context, options);
+        try {
+            return KafkaSource.open(name, settings, columns, format(), context, options);
+        } catch (KafkaException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /**
+     * A client failure while a read opens, naming the brokers: with them down (as after the
+     * engine reopened without checking them) the request for the topic's partitions times out.
+     */
+    private BrookException readFailure(KafkaException e) {
+        ErrorCode code = e instanceof AuthenticationException ? ErrorCode.AUTHENTICATION_FAILED : ErrorCode.NETWORK_ERROR;
+        return new BrookException(code, "Cannot read topic " + settings.topic() + " from kafka brokers "
+                + settings.brokers() + ": " + e.getMessage(), e);
     }
 
     @Override

@@ -16,7 +16,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The CREATE-time check that the brokers answer and the topic exists, with a short timeout. */
+/**
+ * The CREATE-time check that the brokers answer and the topic exists, with a short timeout. A
+ * reopen of the catalog skips it ({@link ClientConfig#validate} only), so the stream loads while
+ * the brokers are down.
+ */
 final class TopicCheck {
     static final int TIMEOUT_MILLIS = 5_000;
 
@@ -39,8 +43,7 @@ final class TopicCheck {
             Thread.currentThread().interrupt();
             throw new BrookException(ErrorCode.QUERY_WAS_CANCELLED, "Query was cancelled");
         } catch (org.apache.kafka.common.KafkaException e) {
-            throw new BrookException(ErrorCode.INVALID_SETTING_VALUE, "Invalid kafka client configuration for topic "
-                    + settings.topic() + ": " + e.getMessage());
+            throw ClientConfig.invalid(settings, e);
         }
     }
 

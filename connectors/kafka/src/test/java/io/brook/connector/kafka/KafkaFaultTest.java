@@ -3,25 +3,32 @@ package io.brook.connector.kafka;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
+import io.brook.engine.error.BrookException;
+import io.brook.engine.error.ErrorCode;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The broker stops while one view reads a topic into a stream and another writes a stream into a
  * topic: both views show the failure in {@code system.materialized_views}, go on by themselves
  * once the same broker (same port, same log directories) is back, and lose nothing; the reading
- * view, resuming at its checkpointed offsets, also copies each message exactly once.
+ * view, resuming at its checkpointed offsets, also copies each message exactly once. And when
+ * the engine reopens with the broker down, its kafka streams still load: a read fails naming the
+ * brokers, and the view over one shows that error and catches up once the broker is back.
  */
 @Timeout(120)
 class KafkaFaultTest {
@@ -87,6 +94,45 @@ class KafkaFaultTest {
             kafka.send("fault_in", 0, "a4");
             assertEquals(List.of("a1", "a2", "a3", "a4", "b1", "b2", "b3"),
                     awaitCopied(session, List.of("a1", "a2", "a3", "a4", "b1", "b2", "b3")));
+        }
+    }
+
+    @Test
+    void aStreamLoadsWhenTheEngineReopensWithTheBrokerDownAndItsViewCatchesUpOnceTheBrokerIsBack(
+            @TempDir Path directory) throws Exception {
+        kafka.createTopic("reopen_in", 1);
+        String brokers = kafka.bootstrapServers();
+        try (Engine engine = Engine.open(EngineConfig.file(directory)); Session session = engine.openSession(Map.of())) {
+            KafkaSql.run(session, "CREATE EXTERNAL STREAM in_topic (raw string) SETTINGS type='kafka', brokers='"
+                    + brokers + "', topic='reopen_in', seek_to='earliest', properties='" + SHORT_TIMEOUTS + "'");
+            KafkaSql.run(session, "CREATE STREAM copied (raw string)");
+            KafkaSql.run(session, "CREATE MATERIALIZED VIEW from_topic INTO copied AS SELECT raw FROM in_topic "
+                    + "SETTINGS retry_backoff_ms=200");
+            kafka.send("reopen_in", 0, "m1");
+            awaitCopied(session, List.of("m1"));
+        }
+        kafka.send("reopen_in", 0, "m2");
+        kafka.stopBroker();
+        boolean stopped = true;
+        try (Engine engine = Engine.open(EngineConfig.file(directory)); Session session = engine.openSession(Map.of())) {
+            assertTrue(KafkaSql.rows(session, "SHOW STREAMS").contains(List.of("in_topic")));
+            BrookException read = assertThrows(BrookException.class,
+                    () -> KafkaSql.rows(session, "SELECT raw FROM table(in_topic)"));
+            assertEquals(ErrorCode.NETWORK_ERROR, read.code(), read.getMessage());
+            assertTrue(read.text().startsWith("Cannot read topic reopen_in from kafka brokers " + brokers), read.text());
+            Map<String, Object> status = awaitStatus(session, "from_topic",
+                    row -> ((String) row.get("last_error")).contains(brokers));
+            assertTrue(List.of("error", "recovering").contains(status.get("state")), status.toString());
+
+            kafka.startBroker();
+            stopped = false;
+            kafka.send("reopen_in", 0, "m3");
+            awaitCopied(session, List.of("m1", "m2", "m3"));
+            awaitStatus(session, "from_topic", row -> "running".equals(row.get("state")));
+        } finally {
+            if (stopped) {
+                kafka.startBroker();
+            }
         }
     }
 

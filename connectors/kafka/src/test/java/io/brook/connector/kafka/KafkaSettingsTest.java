@@ -4,6 +4,8 @@ import io.brook.engine.external.format.DataFormat;
 import io.brook.engine.catalog.Column;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.external.ExternalStream;
+import io.brook.engine.external.ExternalStreamDefinition;
 import io.brook.engine.types.BrookType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -135,5 +137,22 @@ class KafkaSettingsTest {
             java.nio.file.Files.delete(file);
         }
         assertEquals(ErrorCode.CANNOT_OPEN_FILE, failure("config_file", "/nonexistent/kafka.properties").code());
+    }
+
+    @Test
+    void aReopenChecksTheSettingsAndClientPropertiesButNotTheBrokers() {
+        KafkaStreamType type = new KafkaStreamType();
+        ExternalStreamDefinition away = new ExternalStreamDefinition("k", RAW, null, 0,
+                settings("brokers", "nowhere.invalid:9092"));
+        try (ExternalStream stream = type.reopen(away, null)) {
+            assertEquals("raw", stream.columns().getFirst().name());
+        }
+        BrookException badProperty = assertThrows(BrookException.class, () -> type.reopen(
+                new ExternalStreamDefinition("k", RAW, null, 0, settings("properties", "request.timeout.ms=soon")), null));
+        assertEquals(ErrorCode.INVALID_SETTING_VALUE, badProperty.code());
+        assertTrue(badProperty.text().startsWith("Invalid kafka client configuration for topic t: "), badProperty.text());
+        BrookException badSetting = assertThrows(BrookException.class, () -> type.reopen(
+                new ExternalStreamDefinition("k", RAW, null, 0, settings("security_protocol", "TLS")), null));
+        assertEquals(ErrorCode.INVALID_SETTING_VALUE, badSetting.code());
     }
 }

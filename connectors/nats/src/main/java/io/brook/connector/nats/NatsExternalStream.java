@@ -48,6 +48,11 @@ final class NatsExternalStream implements ExternalStream {
         this.virtual = List.copyOf(virtualNames);
     }
 
+    /** The stream's connection, opened on first use. */
+    NatsLink link() {
+        return link;
+    }
+
     @Override
     public List<Column> columns() {
         return columns;

@@ -17,8 +17,9 @@ import java.util.Locale;
 
 /**
  * The connection of one nats_jetstream external stream to its server, opened at CREATE (which
- * also checks that the JetStream stream exists) and reopened on next use if it was closed.
- * Errors name the url; credentials never appear in them.
+ * also checks that the JetStream stream exists), or by the first read or write of a stream the
+ * engine reopened from its catalog, and reopened on next use if it was closed (or could not be
+ * made). Errors name the url; credentials never appear in them.
  */
 final class NatsLink implements AutoCloseable {
     /**

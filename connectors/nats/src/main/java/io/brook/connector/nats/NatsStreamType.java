@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * {@code type='nats_jetstream'} (SPEC 4.2): a NATS JetStream stream. Reads go through an ordered
  * consumer that keeps no state on the server; writes are JetStream publishes, each acknowledged.
- * CREATE connects to {@code url} and checks that {@code stream_name} exists.
+ * CREATE connects to {@code url} and checks that {@code stream_name} exists; a reopen of the
+ * catalog checks the settings only, so the stream loads while the server is down.
  */
 public final class NatsStreamType implements ExternalStreamType {
 
@@ -22,8 +23,29 @@ public final class NatsStreamType implements ExternalStreamType {
         return "nats_jetstream";
     }
 
+    /** Checks the definition, connects and asks for the JetStream stream: the server must answer and know it. */
     @Override
     public ExternalStream create(ExternalStreamDefinition definition, EngineServices services) {
+        NatsExternalStream stream = stream(definition);
+        try {
+            stream.link().check();
+        } catch (RuntimeException e) {
+            stream.close();
+            throw e;
+        }
+        return stream;
+    }
+
+    /**
+     * Checks the definition only: the connection is made by the first read or write, which then
+     * gets the server's error, so the stream loads while its server is down.
+     */
+    @Override
+    public ExternalStream reopen(ExternalStreamDefinition definition, EngineServices services) {
+        return stream(definition);
+    }
+
+    private static NatsExternalStream stream(ExternalStreamDefinition definition) {
         if (definition.columns().isEmpty()) {
             throw new BrookException(ErrorCode.BAD_ARGUMENTS,
                     "A nats_jetstream external stream needs its columns declared");
@@ -38,13 +60,6 @@ public final class NatsStreamType implements ExternalStreamType {
                     "A nats_jetstream external stream needs a column besides " + NatsExternalStream.SUBJECT_COLUMN);
         }
         NatsSettings settings = NatsSettings.of(definition.settings(), payload);
-        NatsLink link = new NatsLink(settings);
-        try {
-            link.check();
-        } catch (RuntimeException e) {
-            link.close();
-            throw e;
-        }
-        return new NatsExternalStream(definition.name(), settings, definition.columns(), payload, link);
+        return new NatsExternalStream(definition.name(), settings, definition.columns(), payload, new NatsLink(settings));
     }
 }

@@ -9,10 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import static io.brook.connector.nats.Sql.rows;
 import static io.brook.connector.nats.Sql.run;
@@ -71,7 +69,8 @@ class NatsFaultTest extends WithEngine {
 
             server.close();
             run(session, "INSERT INTO local_rows (id) VALUES (13), (14)");
-            Map<String, Object> writing = awaitStatus("to_nats", row -> !"".equals(row.get("last_error")));
+            Map<String, Object> writing = Sql.awaitViewStatus(session, "to_nats",
+                    row -> !"".equals(row.get("last_error")));
             assertTrue(((String) writing.get("last_error")).contains("FOUT"), writing.toString());
 
             server.startAgain();
@@ -79,8 +78,8 @@ class NatsFaultTest extends WithEngine {
             run(session, "INSERT INTO local_rows (id) VALUES (15)");
             awaitCopied(List.of(1L, 2L, 3L, 4L));
             awaitPublished(List.of(11L, 12L, 13L, 14L, 15L));
-            awaitStatus("from_nats", row -> "running".equals(row.get("state")));
-            awaitStatus("to_nats", row -> "running".equals(row.get("state")));
+            Sql.awaitViewStatus(session, "from_nats", row -> "running".equals(row.get("state")));
+            Sql.awaitViewStatus(session, "to_nats", row -> "running".equals(row.get("state")));
             publish(publisher, 5);
             awaitCopied(List.of(1L, 2L, 3L, 4L, 5L));
         }
@@ -107,7 +106,7 @@ class NatsFaultTest extends WithEngine {
 
     /** Waits until {@code copied} holds as many rows as expected, then says they are those, each once. */
     private void awaitCopied(List<Long> expected) {
-        List<Object> values = await(() -> rows(session, "SELECT id FROM table(copied) ORDER BY id").stream()
+        List<Object> values = Sql.await(() -> rows(session, "SELECT id FROM table(copied) ORDER BY id").stream()
                 .map(List::getFirst).toList(), now -> now.size() >= expected.size());
         assertEquals(expected, values, "the copied messages, each once");
     }
@@ -117,41 +116,8 @@ class NatsFaultTest extends WithEngine {
      * before the failure may come again when the view retries, so an id may be there twice.
      */
     private void awaitPublished(List<Long> expected) {
-        List<Object> values = await(() -> rows(session, "SELECT id FROM table(out_nats) ORDER BY id").stream()
+        List<Object> values = Sql.await(() -> rows(session, "SELECT id FROM table(out_nats) ORDER BY id").stream()
                 .map(List::getFirst).toList(), now -> now.containsAll(expected));
         assertEquals(expected, values.stream().distinct().toList(), "the published rows: " + values);
-    }
-
-    private Map<String, Object> awaitStatus(String view, Predicate<Map<String, Object>> done) {
-        Map<String, Object> status = await(() -> status(view), done);
-        if (!done.test(status)) {
-            throw new AssertionError("gave up waiting on the status of " + view + "; last " + status);
-        }
-        return status;
-    }
-
-    private Map<String, Object> status(String view) {
-        List<List<Object>> found = rows(session,
-                "SELECT state, last_error FROM system.materialized_views WHERE name = '" + view + "'");
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("state", found.getFirst().get(0));
-        status.put("last_error", found.getFirst().get(1));
-        return status;
-    }
-
-    /** Asks until the answer is done or the time is up; says the last answer. */
-    private static <T> T await(java.util.function.Supplier<T> ask, Predicate<T> done) {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        T answer = ask.get();
-        while (!done.test(answer) && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            answer = ask.get();
-        }
-        return answer;
     }
 }

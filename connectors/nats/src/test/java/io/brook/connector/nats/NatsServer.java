@@ -84,6 +84,11 @@ final class NatsServer implements AutoCloseable {
         launch();
     }
 
+    /** True while the server's process runs. */
+    boolean running() {
+        return process != null && process.isAlive();
+    }
+
     /** nats-server from the PATH, or where Debian's package puts it (/usr/sbin is not on every PATH). */
     private static String binary() {
         for (String entry : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {

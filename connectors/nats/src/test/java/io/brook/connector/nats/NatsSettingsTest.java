@@ -1,6 +1,10 @@
 package io.brook.connector.nats;
 
+import io.brook.engine.catalog.Column;
 import io.brook.engine.error.BrookException;
+import io.brook.engine.external.ExternalStream;
+import io.brook.engine.external.ExternalStreamDefinition;
+import io.brook.engine.types.BrookType;
 import io.nats.client.Connection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static io.brook.connector.nats.Sql.rows;
 import static io.brook.connector.nats.Sql.run;
@@ -119,5 +124,24 @@ class NatsSettingsTest extends WithEngine {
         assertEquals(210, down.code().number());
         assertTrue(down.getMessage().startsWith("Cannot connect to NATS server " + dead + ": "), down.getMessage());
         assertEquals(List.of(), rows(session, "SHOW STREAMS"));
+    }
+
+    @Test
+    void aReopenChecksTheSettingsButNotTheServer() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        List<Column> columns = List.of(Column.of("id", BrookType.INT64));
+        Map<String, String> settings = new java.util.LinkedHashMap<>(Map.of("type", "nats_jetstream",
+                "url", "nats://127.0.0.1:" + closedPort, "stream_name", "NOPE", "subject", "nope.a"));
+        NatsStreamType type = new NatsStreamType();
+        try (ExternalStream stream = type.reopen(new ExternalStreamDefinition("n", columns, null, 0, settings), null)) {
+            assertEquals(List.of("id", "_tp_sn", "_nats_subject"), stream.columns().stream().map(Column::name).toList());
+        }
+        settings.put("seek_to", "yesterday");
+        BrookException bad = assertThrows(BrookException.class,
+                () -> type.reopen(new ExternalStreamDefinition("n", columns, null, 0, settings), null));
+        assertEquals(471, bad.code().number(), bad.getMessage());
     }
 }

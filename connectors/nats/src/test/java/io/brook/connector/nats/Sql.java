@@ -85,6 +85,37 @@ final class Sql {
         }
     }
 
+    /** The view's {@code state} and {@code last_error} in {@code system.materialized_views}. */
+    static java.util.Map<String, Object> viewStatus(Session session, String view) {
+        List<List<Object>> found = rows(session,
+                "SELECT state, last_error FROM system.materialized_views WHERE name = '" + view + "'");
+        java.util.Map<String, Object> status = new java.util.LinkedHashMap<>();
+        status.put("state", found.getFirst().get(0));
+        status.put("last_error", found.getFirst().get(1));
+        return status;
+    }
+
+    /** Waits until the view's status satisfies {@code done}; fails when it does not in time. */
+    static java.util.Map<String, Object> awaitViewStatus(Session session, String view,
+                                                         java.util.function.Predicate<java.util.Map<String, Object>> done) {
+        java.util.Map<String, Object> status = await(() -> viewStatus(session, view), done);
+        if (!done.test(status)) {
+            throw new AssertionError("gave up waiting on the status of " + view + "; last " + status);
+        }
+        return status;
+    }
+
+    /** Asks until the answer is done or a minute is up; says the last answer. */
+    static <T> T await(java.util.function.Supplier<T> ask, java.util.function.Predicate<T> done) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        T answer = ask.get();
+        while (!done.test(answer) && System.currentTimeMillis() < deadline) {
+            pause(100);
+            answer = ask.get();
+        }
+        return answer;
+    }
+
     static void pause(long millis) {
         try {
             Thread.sleep(millis);
