@@ -71,7 +71,7 @@ final class PulsarExternalStream implements ExternalStream {
             start = PulsarSettings.SeekTo.EARLIEST;
         }
         return PulsarSource.open(name, settings, clients.get().client(settings), columns, format, start,
-                options.bounded(), context);
+                options.resumeFrom(), options.bounded(), context);
     }
 
     @Override
