@@ -12,7 +12,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -22,77 +24,123 @@ import java.util.stream.Stream;
  * on first use and shared by every test class of the fork, stopped when the JVM exits. All of it
  * lives in a temporary directory and listens on free loopback ports; there is no functions worker
  * and no stream storage. Tests keep apart by topic name ({@link #topic}).
+ * <p>
+ * A test may {@link #stopBroker() stop} it and {@link #startBroker() start} it again: the new
+ * standalone listens on the same ports and keeps the same metadata and ledgers, so the topics and
+ * their messages are there again and clients reconnect to the same address.
  */
 final class PulsarBroker {
     private static final AtomicInteger TOPICS = new AtomicInteger();
     private static PulsarBroker instance;
 
-    private final PulsarStandalone standalone;
     private final Path directory;
+    private final Path conf;
+    private final int brokerPort;
+    private final int webPort;
+    private final int bookiePort;
+    private final int streamStoragePort;
+    private final String serviceUrl;
+    private final String webServiceUrl;
     private final long startMillis;
+    private PulsarStandalone standalone;
 
-    private PulsarBroker(PulsarStandalone standalone, Path directory, long startMillis) {
-        this.standalone = standalone;
+    private PulsarBroker(Path directory, Path conf) {
         this.directory = directory;
-        this.startMillis = startMillis;
+        this.conf = conf;
+        this.brokerPort = freePort();
+        this.webPort = freePort();
+        this.bookiePort = freePort();
+        this.streamStoragePort = freePort();
+        long began = System.nanoTime();
+        this.standalone = launch(true);
+        this.startMillis = (System.nanoTime() - began) / 1_000_000;
+        this.serviceUrl = standalone.getBrokerServiceUrl();
+        this.webServiceUrl = standalone.getWebServiceUrl();
+        System.out.println("Pulsar standalone started in " + startMillis + " ms at " + serviceUrl);
     }
 
     /** The shared broker, started by the first caller. */
     static synchronized PulsarBroker get() {
         if (instance == null) {
-            instance = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "pulsar-standalone-stop"));
+            Path directory;
+            try {
+                directory = Files.createTempDirectory("brook-pulsar-");
+                Path conf = directory.resolve("standalone.conf");
+                try (InputStream in = PulsarBroker.class.getResourceAsStream("/pulsar/standalone.conf")) {
+                    Files.copy(in, conf, StandardCopyOption.REPLACE_EXISTING);
+                }
+                instance = new PulsarBroker(directory, conf);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::shutdown, "pulsar-standalone-stop"));
         }
         return instance;
     }
 
-    private static PulsarBroker start() {
-        long began = System.nanoTime();
-        Path directory;
+    /** A standalone on this broker's ports and directories; {@code wipe} on the first start only. */
+    private PulsarStandalone launch(boolean wipe) {
         try {
-            directory = Files.createTempDirectory("brook-pulsar-");
-            Path conf = directory.resolve("standalone.conf");
-            try (InputStream in = PulsarBroker.class.getResourceAsStream("/pulsar/standalone.conf")) {
-                Files.copy(in, conf, StandardCopyOption.REPLACE_EXISTING);
-            }
             ServiceConfiguration config = PulsarConfigurationLoader.create(conf.toString(), ServiceConfiguration.class);
-            config.setBrokerServicePort(Optional.of(freePort()));
-            config.setWebServicePort(Optional.of(freePort()));
-            PulsarStandalone standalone = new PulsarStandalone();
+            config.setBrokerServicePort(Optional.of(brokerPort));
+            config.setWebServicePort(Optional.of(webPort));
+            PulsarStandalone started = new PulsarStandalone();
             // the standalone's own command line: the options its builder does not offer (metadata dir)
-            new CommandLine(standalone).parseArgs(
+            List<String> args = new ArrayList<>(List.of(
                     "--config", conf.toString(),
                     "--metadata-dir", directory.resolve("metadata").toString(),
                     "--bookkeeper-dir", directory.resolve("bookkeeper").toString(),
                     "--zookeeper-dir", directory.resolve("zookeeper").toString(),
-                    "--bookkeeper-port", Integer.toString(freePort()),
-                    "--stream-storage-port", Integer.toString(freePort()),
+                    "--bookkeeper-port", Integer.toString(bookiePort),
+                    "--stream-storage-port", Integer.toString(streamStoragePort),
                     "--no-functions-worker",
-                    "--no-stream-storage",
-                    "--wipe-data");
-            standalone.setConfig(config);
-            standalone.start();
-            long millis = (System.nanoTime() - began) / 1_000_000;
-            System.out.println("Pulsar standalone started in " + millis + " ms at " + standalone.getBrokerServiceUrl());
-            return new PulsarBroker(standalone, directory, millis);
+                    "--no-stream-storage"));
+            if (wipe) {
+                args.add("--wipe-data");
+            }
+            new CommandLine(started).parseArgs(args.toArray(String[]::new));
+            started.setConfig(config);
+            started.start();
+            return started;
         } catch (Exception e) {
             throw new IllegalStateException("Pulsar standalone did not start: " + e, e);
         }
     }
 
-    /** The binary protocol address, {@code pulsar://127.0.0.1:<port>}. */
+    /** The binary protocol address, {@code pulsar://127.0.0.1:<port>}; the same after a restart. */
     String serviceUrl() {
-        return standalone.getBrokerServiceUrl();
+        return serviceUrl;
     }
 
     /** The admin (HTTP) address. */
     String webServiceUrl() {
-        return standalone.getWebServiceUrl();
+        return webServiceUrl;
     }
 
-    /** How long the start took, in milliseconds. */
+    /** How long the first start took, in milliseconds. */
     long startMillis() {
         return startMillis;
+    }
+
+    /**
+     * Stops the broker and its bookie as a shutdown would, keeping their data: clients lose their
+     * connections and cannot connect until {@link #startBroker()}.
+     */
+    synchronized void stopBroker() {
+        if (standalone != null) {
+            standalone.close();
+            standalone = null;
+        }
+    }
+
+    /** Starts the broker {@link #stopBroker()} stopped, on the same ports and data; returns once it serves. */
+    synchronized void startBroker() {
+        if (standalone == null) {
+            long began = System.nanoTime();
+            standalone = launch(false);
+            System.out.println("Pulsar standalone started again in " + (System.nanoTime() - began) / 1_000_000
+                    + " ms at " + standalone.getBrokerServiceUrl());
+        }
     }
 
     /** A topic name no other test uses. */
@@ -101,8 +149,8 @@ final class PulsarBroker {
                 + TOPICS.incrementAndGet();
     }
 
-    private void stop() {
-        standalone.close();
+    private void shutdown() {
+        stopBroker();
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

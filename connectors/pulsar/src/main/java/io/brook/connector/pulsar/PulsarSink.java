@@ -59,6 +59,8 @@ final class PulsarSink implements ExternalSink {
             Producer<byte[]> producer = client.newProducer()
                     .topic(settings.topic())
                     .blockIfQueueFull(true)
+                    // a send the broker has not acknowledged in this time fails (also while reconnecting)
+                    .sendTimeout(PulsarClients.OPERATION_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .create();
             return new PulsarSink(settings, producer, columns, format, oneMessagePerRow);
         } catch (PulsarClientException e) {
