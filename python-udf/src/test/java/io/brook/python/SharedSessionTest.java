@@ -1,5 +1,6 @@
 package io.brook.python;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.Session;
 import io.brook.engine.error.BrookException;
 import org.junit.jupiter.api.AfterAll;

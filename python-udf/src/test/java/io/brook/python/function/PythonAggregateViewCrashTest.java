@@ -3,7 +3,7 @@ package io.brook.python.function;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
-import io.brook.python.Sql;
+import io.brook.engine.testing.Sql;
 import io.brook.storage.KilledChild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

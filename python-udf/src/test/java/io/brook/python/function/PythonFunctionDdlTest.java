@@ -6,7 +6,7 @@ import io.brook.engine.Session;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
 import io.brook.python.SharedEngine;
-import io.brook.python.Sql;
+import io.brook.engine.testing.Sql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,7 +4,7 @@ import io.brook.engine.QueryResult;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
 import io.brook.python.SharedSessionTest;
-import io.brook.python.Sql;
+import io.brook.engine.testing.Sql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -46,7 +46,7 @@ class PythonFunctionStreamingTest extends SharedSessionTest {
             session.execute("INSERT INTO st_ticks (ts, v) VALUES ('2024-01-01 00:00:01', 1), ('2024-01-01 00:00:02', 4)");
             session.execute("INSERT INTO st_ticks (ts, v) VALUES ('2024-01-01 00:00:03', 2.5), ('2024-01-01 00:00:06', 7)");
             session.execute("INSERT INTO st_ticks (ts, v) VALUES ('2024-01-01 00:00:09', 6), ('2024-01-01 00:00:16', 0)");
-            List<List<Object>> rows = Sql.read(result, 2);
+            List<List<Object>> rows = Sql.take(result, 2);
             assertEquals(2, rows.size(), rows.toString());
             assertEquals(30.0, rows.get(0).get(1));
             assertEquals(10.0, rows.get(1).get(1));
@@ -67,12 +67,12 @@ class PythonFunctionStreamingTest extends SharedSessionTest {
         try (QueryResult result = (QueryResult) session.execute("SELECT st_spin(v) FROM table(st_spin_input)")) {
             Thread.sleep(500);
             result.cancel();
-            BrookException cancelled = assertThrows(BrookException.class, () -> Sql.read(result, 1));
+            BrookException cancelled = assertThrows(BrookException.class, () -> Sql.take(result, 1));
             assertEquals(ErrorCode.QUERY_WAS_CANCELLED, cancelled.code());
         }
         try (QueryResult result = (QueryResult) session.execute(
                 "SELECT st_spin(v) FROM table(st_spin_input) SETTINGS max_execution_time=0.5")) {
-            BrookException timedOut = assertThrows(BrookException.class, () -> Sql.read(result, 1));
+            BrookException timedOut = assertThrows(BrookException.class, () -> Sql.take(result, 1));
             assertEquals(ErrorCode.QUERY_WAS_CANCELLED, timedOut.code());
             assertTrue(timedOut.text().contains("timeout"), timedOut.text());
         }

@@ -5,7 +5,7 @@ import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
 import io.brook.engine.external.EngineServices;
 import io.brook.python.SharedEngine;
-import io.brook.python.Sql;
+import io.brook.engine.testing.Sql;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -4,7 +4,7 @@ import io.brook.engine.Session;
 import io.brook.python.Output;
 import io.brook.python.SharedEngine;
 import io.brook.python.SharedSessionTest;
-import io.brook.python.Sql;
+import io.brook.engine.testing.Sql;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package io.brook.engine.view;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.Session;
 
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ final class CopyDifferences {
     static String of(Session session, long n) {
         int[] copies = new int[Math.toIntExact(n + 1)];
         List<Long> strangers = new ArrayList<>();
-        for (List<Object> row : ViewSql.rows(session, "SELECT id FROM table(dst)")) {
+        for (List<Object> row : Sql.rows(session, "SELECT id FROM table(dst)")) {
             long id = (Long) row.getFirst();
             if (id >= 1 && id <= n) {
                 copies[(int) id]++;

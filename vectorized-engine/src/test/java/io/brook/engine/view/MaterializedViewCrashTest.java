@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static io.brook.engine.view.ViewSql.poll;
-import static io.brook.engine.view.ViewSql.rows;
+import static io.brook.engine.testing.Sql.poll;
+import static io.brook.engine.testing.Sql.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

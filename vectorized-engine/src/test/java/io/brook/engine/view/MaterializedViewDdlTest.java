@@ -1,5 +1,6 @@
 package io.brook.engine.view;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static io.brook.engine.view.ViewSql.rows;
-import static io.brook.engine.view.ViewSql.run;
+import static io.brook.engine.testing.Sql.rows;
+import static io.brook.engine.testing.Sql.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,7 +140,7 @@ class MaterializedViewDdlTest {
         }
         run(session, "CREATE MATERIALIZED VIEW mv AS SELECT id FROM src SETTINGS checkpoint_interval=0.5, "
                 + "pause_on_start=true, retry_backoff_ms=10, seek_to='earliest', default_emit_interval=1");
-        assertEquals("paused", ViewSql.status(session, "mv").get("state"));
+        assertEquals("paused", Sql.status(session, "mv").get("state"));
     }
 
     @Test
@@ -151,6 +152,6 @@ class MaterializedViewDdlTest {
         run(session, "SYSTEM PAUSE MATERIALIZED VIEW mv");
         run(session, "SYSTEM UNPAUSE MATERIALIZED VIEW mv");
         run(session, "SYSTEM RESUME MATERIALIZED VIEW mv");
-        assertEquals("running", ViewSql.status(session, "mv").get("state"));
+        assertEquals("running", Sql.status(session, "mv").get("state"));
     }
 }

@@ -1,5 +1,6 @@
 package io.brook.engine.view;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
@@ -15,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import static io.brook.engine.view.ViewSql.awaitRows;
-import static io.brook.engine.view.ViewSql.rows;
-import static io.brook.engine.view.ViewSql.awaitStatus;
-import static io.brook.engine.view.ViewSql.pause;
-import static io.brook.engine.view.ViewSql.run;
-import static io.brook.engine.view.ViewSql.status;
+import static io.brook.engine.testing.Sql.awaitRows;
+import static io.brook.engine.testing.Sql.rows;
+import static io.brook.engine.testing.Sql.awaitStatus;
+import static io.brook.engine.testing.Sql.pause;
+import static io.brook.engine.testing.Sql.run;
+import static io.brook.engine.testing.Sql.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -202,7 +203,7 @@ class MaterializedViewRestartTest {
 
     /** Waits for a periodic checkpoint at source position {@code position}; returns its bytes. */
     private static byte[] awaitCheckpoint(Path file, long position) {
-        long deadline = System.currentTimeMillis() + ViewSql.DEADLINE_MILLIS;
+        long deadline = System.currentTimeMillis() + Sql.DEADLINE_MILLIS;
         while (System.currentTimeMillis() < deadline) {
             try {
                 byte[] bytes = Files.readAllBytes(file);
@@ -213,7 +214,7 @@ class MaterializedViewRestartTest {
             } catch (IOException e) {
                 // being replaced; read again
             }
-            ViewSql.pause(10);
+            Sql.pause(10);
         }
         throw new AssertionError("no periodic checkpoint at " + position);
     }

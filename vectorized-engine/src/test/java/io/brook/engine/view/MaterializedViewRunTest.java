@@ -1,5 +1,6 @@
 package io.brook.engine.view;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.QueryResult;
@@ -17,11 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.brook.engine.view.ViewSql.awaitRows;
-import static io.brook.engine.view.ViewSql.awaitStatus;
-import static io.brook.engine.view.ViewSql.rows;
-import static io.brook.engine.view.ViewSql.run;
-import static io.brook.engine.view.ViewSql.status;
+import static io.brook.engine.testing.Sql.awaitRows;
+import static io.brook.engine.testing.Sql.awaitStatus;
+import static io.brook.engine.testing.Sql.rows;
+import static io.brook.engine.testing.Sql.run;
+import static io.brook.engine.testing.Sql.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -94,7 +95,7 @@ class MaterializedViewRunTest {
         run(session, "CREATE MATERIALIZED VIEW out INTO counted AS SELECT id AS n FROM src");
         run(session, "INSERT INTO src VALUES (1, 'a', 0), (2, 'b', 0)");
         run(session, "INSERT INTO src VALUES (3, 'c', 0)");
-        ViewSql.await(session, "SELECT rows FROM system.counting", rows -> rows.equals(List.of(List.of(3L))));
+        Sql.await(session, "SELECT rows FROM system.counting", rows -> rows.equals(List.of(List.of(3L))));
         assertEquals(3L, tally.rows.get());
         assertEquals("counted", status(session, "out").get("target"));
     }
@@ -134,7 +135,7 @@ class MaterializedViewRunTest {
         run(session, "SYSTEM PAUSE MATERIALIZED VIEW copy");
         assertEquals("paused", status(session, "copy").get("state"));
         run(session, "INSERT INTO src VALUES (2, 'b', 0), (3, 'c', 0)");
-        ViewSql.pause(300);
+        Sql.pause(300);
         assertEquals(List.of(List.of(1L)), rows(session, "SELECT id FROM table(dst)"), "nothing moves while paused");
         assertEquals(2L, status(session, "copy").get("source_lag"));
         run(session, "SYSTEM RESUME MATERIALIZED VIEW copy");
@@ -152,7 +153,7 @@ class MaterializedViewRunTest {
         run(session, "CREATE MATERIALIZED VIEW held AS SELECT id FROM src SETTINGS pause_on_start=true");
         run(session, "INSERT INTO src VALUES (1, 'a', 0), (2, 'b', 0)");
         assertEquals("paused", status(session, "held").get("state"));
-        ViewSql.pause(300);
+        Sql.pause(300);
         assertEquals(List.of(), rows(session, "SELECT id FROM table(held)"));
         run(session, "SYSTEM RESUME MATERIALIZED VIEW held");
         awaitRows(session, "SELECT id FROM table(held) ORDER BY id", List.of(List.of(1L), List.of(2L)));
@@ -163,7 +164,7 @@ class MaterializedViewRunTest {
         run(session, "CREATE MATERIALIZED VIEW sums AS SELECT name, count() AS n, sum(v) AS total FROM src "
                 + "GROUP BY name EMIT PERIODIC 100ms");
         run(session, "INSERT INTO src VALUES (1, 'a', 1.0), (2, 'b', 2.0), (3, 'a', 3.0)");
-        ViewSql.await(session, "SELECT name, n, total FROM table(sums) ORDER BY _tp_time DESC, name LIMIT 2",
+        Sql.await(session, "SELECT name, n, total FROM table(sums) ORDER BY _tp_time DESC, name LIMIT 2",
                 rows -> rows.contains(List.of("a", java.math.BigInteger.TWO, 4.0))
                         || rows.contains(List.of("a", 2L, 4.0)));
     }
@@ -180,7 +181,7 @@ class MaterializedViewRunTest {
                 status.toString());
         assertEquals(2L, tally.rows.get(), "every row once the sink took it");
         run(session, "INSERT INTO src VALUES (3, 'c', 0)");
-        ViewSql.await(session, "SELECT rows FROM system.counting", rows -> rows.equals(List.of(List.of(3L))));
+        Sql.await(session, "SELECT rows FROM system.counting", rows -> rows.equals(List.of(List.of(3L))));
     }
 
     @Test
@@ -210,7 +211,7 @@ class MaterializedViewRunTest {
 
     private static List<List<Object>> take(QueryResult result, int count) throws InterruptedException {
         List<List<Object>> rows = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + ViewSql.DEADLINE_MILLIS;
+        long deadline = System.currentTimeMillis() + Sql.DEADLINE_MILLIS;
         while (rows.size() < count && System.currentTimeMillis() < deadline) {
             Chunk chunk = result.next(100_000_000L);
             if (chunk == null) {

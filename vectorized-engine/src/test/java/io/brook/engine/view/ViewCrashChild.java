@@ -1,5 +1,6 @@
 package io.brook.engine.view;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
@@ -35,7 +36,7 @@ public final class ViewCrashChild {
         Random random = new Random(Long.parseLong(args[1]));
         try (Engine engine = Engine.open(EngineConfig.file(Path.of(args[0])));
              Session session = engine.openSession(Map.of())) {
-            SCHEMA.forEach(ddl -> ViewSql.run(session, ddl));
+            SCHEMA.forEach(ddl -> Sql.run(session, ddl));
             long next = lastStoredId(session) + 1;
             while (true) {
                 int rows = 1 + random.nextInt(MAX_BATCH);
@@ -43,7 +44,7 @@ public final class ViewCrashChild {
                 for (int row = 0; row < rows; row++) {
                     insert.append(row == 0 ? "(" : ", (").append(next + row).append(')');
                 }
-                ViewSql.run(session, insert.toString());
+                Sql.run(session, insert.toString());
                 next += rows;
                 System.out.println("ACK " + (next - 1));
                 System.out.flush();
@@ -53,7 +54,7 @@ public final class ViewCrashChild {
 
     /** The largest id in {@code src}, 0 when it is empty: a restarted writer goes on after it. */
     private static long lastStoredId(Session session) {
-        List<Object> row = ViewSql.rows(session, "SELECT count(), max(id) FROM table(src)").getFirst();
+        List<Object> row = Sql.rows(session, "SELECT count(), max(id) FROM table(src)").getFirst();
         return (Long) row.get(0) == 0 ? 0 : (Long) row.get(1);
     }
 }

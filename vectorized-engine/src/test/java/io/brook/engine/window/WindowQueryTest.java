@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static io.brook.engine.window.WindowSql.await;
-import static io.brook.engine.window.WindowSql.rows;
-import static io.brook.engine.window.WindowSql.run;
-import static io.brook.engine.window.WindowSql.within;
+import static io.brook.engine.testing.Sql.takeLines;
+import static io.brook.engine.testing.Sql.lines;
+import static io.brook.engine.testing.Sql.run;
+import static io.brook.engine.testing.Sql.within;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +54,7 @@ class WindowQueryTest {
                         "2026-01-01T00:00:00Z|2026-01-01T00:00:05Z|b|1|2.0",
                         "2026-01-01T00:00:05Z|2026-01-01T00:00:10Z|a|2|7.0",
                         "2026-01-01T00:00:10Z|2026-01-01T00:00:15Z|b|1|5.0"),
-                rows(session, "SELECT window_start, window_end, host, count(), sum(v) FROM tumble(table(m), ts, 5s)"
+                lines(session, "SELECT window_start, window_end, host, count(), sum(v) FROM tumble(table(m), ts, 5s)"
                         + " GROUP BY window_start, host"));
     }
 
@@ -66,7 +66,7 @@ class WindowQueryTest {
                         "2026-01-01T00:00:00Z|2026-01-01T00:00:04Z|2|3.0",
                         "2026-01-01T00:00:02Z|2026-01-01T00:00:06Z|2|6.0",
                         "2026-01-01T00:00:04Z|2026-01-01T00:00:08Z|1|4.0"),
-                rows(session, "SELECT window_start, window_end, count(), sum(v) FROM hop(table(m), ts, 2s, 4s)"
+                lines(session, "SELECT window_start, window_end, count(), sum(v) FROM hop(table(m), ts, 2s, 4s)"
                         + " GROUP BY window_start ORDER BY window_start"));
     }
 
@@ -74,11 +74,11 @@ class WindowQueryTest {
     void withoutAggregationEachRowCarriesItsWindows() {
         insert(row("a", 1, "01"), row("b", 2, "03"));
         assertEquals(List.of("a|2026-01-01T00:00:00Z|2026-01-01T00:00:05Z", "b|2026-01-01T00:00:00Z|2026-01-01T00:00:05Z"),
-                rows(session, "SELECT host, window_start, window_end FROM tumble(table(m), ts, 5s)"));
+                lines(session, "SELECT host, window_start, window_end FROM tumble(table(m), ts, 5s)"));
         assertEquals(List.of("a|2025-12-31T23:59:58Z", "a|2026-01-01T00:00:00Z", "b|2026-01-01T00:00:00Z",
                         "b|2026-01-01T00:00:02Z"),
-                rows(session, "SELECT host, window_start FROM hop(table(m), ts, 2s, 4s) ORDER BY host, window_start"));
-        assertEquals(List.of("b"), rows(session,
+                lines(session, "SELECT host, window_start FROM hop(table(m), ts, 2s, 4s) ORDER BY host, window_start"));
+        assertEquals(List.of("b"), lines(session,
                 "SELECT host FROM tumble(table(m), ts, 5s) WHERE window_start = to_datetime64('2026-01-01 00:00:00', 3, 'UTC')"
                         + " AND v > 1"));
     }
@@ -90,7 +90,7 @@ class WindowQueryTest {
                         "a|2026-01-01T00:00:00Z|2026-01-01T00:00:05Z|2|3.0",
                         "a|2026-01-01T00:00:09Z|2026-01-01T00:00:13Z|2|9.0",
                         "b|2026-01-01T00:00:03Z|2026-01-01T00:00:06Z|1|3.0"),
-                rows(session, "SELECT host, window_start, window_end, count(), sum(v) FROM session(table(m), ts, 3s)"
+                lines(session, "SELECT host, window_start, window_end, count(), sum(v) FROM session(table(m), ts, 3s)"
                         + " GROUP BY host, window_start ORDER BY host, window_start"));
     }
 
@@ -101,10 +101,10 @@ class WindowQueryTest {
         run(session, "CREATE STREAM m2 (v int32, ts datetime64(3, 'UTC'))");
         run(session, "INSERT INTO m2 (v, ts) VALUES (1, '2025-12-29 00:00:00'), (2, '2026-01-04 23:59:59')");
         assertEquals(List.of("2025-12-31T16:00:00Z|1", "2026-01-01T16:00:00Z|2"),
-                rows(session, "SELECT window_start, sum(v) FROM tumble(table(local), ts, 1d)"
+                lines(session, "SELECT window_start, sum(v) FROM tumble(table(local), ts, 1d)"
                         + " GROUP BY window_start ORDER BY window_start"),
                 "days start at midnight in Shanghai, 16:00 UTC the day before");
-        assertEquals(List.of("2025-12-29T00:00:00Z|3"), rows(session,
+        assertEquals(List.of("2025-12-29T00:00:00Z|3"), lines(session,
                 "SELECT window_start, sum(v) FROM tumble(table(m2), ts, 1w) GROUP BY window_start"),
                 "weeks start on Mondays");
     }
@@ -116,9 +116,9 @@ class WindowQueryTest {
             insert(row("a", 1, "01"), row("b", 1, "02"), row("a", 1, "04.999"));
             assertEquals(List.of(), within(result, 300), "nothing closed yet");
             insert(row("a", 1, "05"));
-            assertEquals(List.of("2026-01-01T00:00:00Z|a|2", "2026-01-01T00:00:00Z|b|1"), await(result, 2));
+            assertEquals(List.of("2026-01-01T00:00:00Z|a|2", "2026-01-01T00:00:00Z|b|1"), takeLines(result, 2));
             insert(row("b", 1, "03"), row("a", 1, "11"));
-            assertEquals(List.of("2026-01-01T00:00:05Z|a|1"), await(result, 1));
+            assertEquals(List.of("2026-01-01T00:00:05Z|a|1"), takeLines(result, 1));
             assertEquals(1, result.lateRows());
         }
     }
@@ -130,7 +130,7 @@ class WindowQueryTest {
             insert(row("a", 1, "01"), row("a", 1, "06"), row("a", 1, "03"));
             assertEquals(List.of(), within(result, 300));
             insert(row("a", 1, "07"));
-            assertEquals(List.of("2026-01-01T00:00:00Z|2"), await(result, 1));
+            assertEquals(List.of("2026-01-01T00:00:00Z|2"), takeLines(result, 1));
             assertEquals(0, result.lateRows());
         }
     }
@@ -140,9 +140,9 @@ class WindowQueryTest {
         try (QueryResult result = (QueryResult) session.execute("SELECT window_start, host, count() FROM tumble(m, ts, 5s)"
                 + " GROUP BY window_start, host EMIT ON UPDATE")) {
             insert(row("a", 1, "01"), row("b", 1, "02"));
-            assertEquals(List.of("2026-01-01T00:00:00Z|a|1", "2026-01-01T00:00:00Z|b|1"), await(result, 2));
+            assertEquals(List.of("2026-01-01T00:00:00Z|a|1", "2026-01-01T00:00:00Z|b|1"), takeLines(result, 2));
             insert(row("a", 1, "03"));
-            assertEquals(List.of("2026-01-01T00:00:00Z|a|2"), await(result, 1));
+            assertEquals(List.of("2026-01-01T00:00:00Z|a|2"), takeLines(result, 1));
         }
     }
 
@@ -151,9 +151,9 @@ class WindowQueryTest {
         try (QueryResult result = (QueryResult) session.execute("SELECT window_start, count() FROM tumble(m, ts, 1h)"
                 + " GROUP BY window_start EMIT PERIODIC 200ms")) {
             insert(row("a", 1, "01"), row("b", 1, "02"));
-            assertEquals(List.of("2026-01-01T00:00:00Z|2"), await(result, 1));
+            assertEquals(List.of("2026-01-01T00:00:00Z|2"), takeLines(result, 1));
             insert(row("a", 1, "03"));
-            assertEquals(List.of("2026-01-01T00:00:00Z|3"), await(result, 1));
+            assertEquals(List.of("2026-01-01T00:00:00Z|3"), takeLines(result, 1));
         }
     }
 
@@ -162,7 +162,7 @@ class WindowQueryTest {
         try (QueryResult result = (QueryResult) session.execute("SELECT window_start, count() FROM tumble(m, ts, 5s)"
                 + " GROUP BY window_start EMIT TIMEOUT 300ms")) {
             insert(row("a", 1, "01"), row("a", 1, "06"));
-            List<String> rows = await(result, 2);
+            List<String> rows = takeLines(result, 2);
             assertEquals(List.of("2026-01-01T00:00:00Z|1", "2026-01-01T00:00:05Z|1"), rows);
             insert(row("a", 1, "07"));
             assertEquals(List.of(), within(result, 600), "the window [5s, 10s) was closed by the timeout");
@@ -189,7 +189,7 @@ class WindowQueryTest {
     }
 
     private void assertError(int code, String message, String sql) {
-        BrookException error = assertThrows(BrookException.class, () -> rows(session, sql));
+        BrookException error = assertThrows(BrookException.class, () -> lines(session, sql));
         assertEquals(code, error.code().number(), error.getMessage());
         assertTrue(error.getMessage().startsWith(message), error.getMessage());
     }

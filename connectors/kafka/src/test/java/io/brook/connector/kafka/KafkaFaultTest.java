@@ -1,5 +1,6 @@
 package io.brook.connector.kafka;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
@@ -57,26 +58,26 @@ class KafkaFaultTest {
         kafka.createTopic("fault_out", 1);
         try (Engine engine = Engine.open(EngineConfig.memory("kafka-fault-" + System.nanoTime()));
              Session session = engine.openSession(Map.of())) {
-            KafkaSql.run(session, "CREATE EXTERNAL STREAM in_topic (raw string) SETTINGS type='kafka', brokers='"
+            Sql.run(session, "CREATE EXTERNAL STREAM in_topic (raw string) SETTINGS type='kafka', brokers='"
                     + kafka.bootstrapServers() + "', topic='fault_in', seek_to='earliest', properties='" + SHORT_TIMEOUTS + "'");
-            KafkaSql.run(session, "CREATE EXTERNAL STREAM out_topic (raw string) SETTINGS type='kafka', brokers='"
+            Sql.run(session, "CREATE EXTERNAL STREAM out_topic (raw string) SETTINGS type='kafka', brokers='"
                     + kafka.bootstrapServers() + "', topic='fault_out', one_message_per_row=true, properties='"
                     + SHORT_TIMEOUTS + "'");
-            KafkaSql.run(session, "CREATE STREAM copied (raw string)");
-            KafkaSql.run(session, "CREATE STREAM local_rows (raw string)");
-            KafkaSql.run(session, "CREATE MATERIALIZED VIEW from_topic INTO copied AS SELECT raw FROM in_topic "
+            Sql.run(session, "CREATE STREAM copied (raw string)");
+            Sql.run(session, "CREATE STREAM local_rows (raw string)");
+            Sql.run(session, "CREATE MATERIALIZED VIEW from_topic INTO copied AS SELECT raw FROM in_topic "
                     + "SETTINGS retry_backoff_ms=200");
-            KafkaSql.run(session, "CREATE MATERIALIZED VIEW to_topic INTO out_topic AS SELECT raw FROM local_rows "
+            Sql.run(session, "CREATE MATERIALIZED VIEW to_topic INTO out_topic AS SELECT raw FROM local_rows "
                     + "SETTINGS retry_backoff_ms=200");
 
             kafka.send("fault_in", 0, "a1", "a2");
             kafka.send("fault_in", 1, "b1");
-            KafkaSql.run(session, "INSERT INTO local_rows (raw) VALUES ('r1'), ('r2')");
+            Sql.run(session, "INSERT INTO local_rows (raw) VALUES ('r1'), ('r2')");
             awaitCopied(session, List.of("a1", "a2", "b1"));
             awaitTopic("fault_out", List.of("r1", "r2"));
 
             kafka.stopBroker();
-            KafkaSql.run(session, "INSERT INTO local_rows (raw) VALUES ('r3'), ('r4')");
+            Sql.run(session, "INSERT INTO local_rows (raw) VALUES ('r3'), ('r4')");
             Map<String, Object> reading = awaitStatus(session, "from_topic", row -> !"".equals(row.get("last_error")));
             Map<String, Object> writing = awaitStatus(session, "to_topic", row -> !"".equals(row.get("last_error")));
             assertTrue(((String) writing.get("last_error")).contains("fault_out"), writing.toString());
@@ -85,7 +86,7 @@ class KafkaFaultTest {
             kafka.startBroker();
             kafka.send("fault_in", 0, "a3");
             kafka.send("fault_in", 1, "b2", "b3");
-            KafkaSql.run(session, "INSERT INTO local_rows (raw) VALUES ('r5')");
+            Sql.run(session, "INSERT INTO local_rows (raw) VALUES ('r5')");
             awaitCopied(session, List.of("a1", "a2", "a3", "b1", "b2", "b3"));
             awaitTopic("fault_out", List.of("r1", "r2", "r3", "r4", "r5"));
             awaitStatus(session, "from_topic", row -> "running".equals(row.get("state")));
@@ -103,10 +104,10 @@ class KafkaFaultTest {
         kafka.createTopic("reopen_in", 1);
         String brokers = kafka.bootstrapServers();
         try (Engine engine = Engine.open(EngineConfig.file(directory)); Session session = engine.openSession(Map.of())) {
-            KafkaSql.run(session, "CREATE EXTERNAL STREAM in_topic (raw string) SETTINGS type='kafka', brokers='"
+            Sql.run(session, "CREATE EXTERNAL STREAM in_topic (raw string) SETTINGS type='kafka', brokers='"
                     + brokers + "', topic='reopen_in', seek_to='earliest', properties='" + SHORT_TIMEOUTS + "'");
-            KafkaSql.run(session, "CREATE STREAM copied (raw string)");
-            KafkaSql.run(session, "CREATE MATERIALIZED VIEW from_topic INTO copied AS SELECT raw FROM in_topic "
+            Sql.run(session, "CREATE STREAM copied (raw string)");
+            Sql.run(session, "CREATE MATERIALIZED VIEW from_topic INTO copied AS SELECT raw FROM in_topic "
                     + "SETTINGS retry_backoff_ms=200");
             kafka.send("reopen_in", 0, "m1");
             awaitCopied(session, List.of("m1"));
@@ -115,9 +116,9 @@ class KafkaFaultTest {
         kafka.stopBroker();
         boolean stopped = true;
         try (Engine engine = Engine.open(EngineConfig.file(directory)); Session session = engine.openSession(Map.of())) {
-            assertTrue(KafkaSql.rows(session, "SHOW STREAMS").contains(List.of("in_topic")));
+            assertTrue(Sql.rows(session, "SHOW STREAMS").contains(List.of("in_topic")));
             BrookException read = assertThrows(BrookException.class,
-                    () -> KafkaSql.rows(session, "SELECT raw FROM table(in_topic)"));
+                    () -> Sql.rows(session, "SELECT raw FROM table(in_topic)"));
             assertEquals(ErrorCode.NETWORK_ERROR, read.code(), read.getMessage());
             assertTrue(read.text().startsWith("Cannot read topic reopen_in from kafka brokers " + brokers), read.text());
             Map<String, Object> status = awaitStatus(session, "from_topic",
@@ -141,7 +142,7 @@ class KafkaFaultTest {
         long deadline = System.nanoTime() + WAIT_NANOS;
         List<Object> values = List.of();
         while (System.nanoTime() < deadline) {
-            values = KafkaSql.rows(session, "SELECT raw FROM table(copied) ORDER BY raw").stream()
+            values = Sql.rows(session, "SELECT raw FROM table(copied) ORDER BY raw").stream()
                     .map(List::getFirst).toList();
             if (values.size() >= expected.size()) {
                 break;
@@ -183,7 +184,7 @@ class KafkaFaultTest {
     }
 
     private static Map<String, Object> status(Session session, String view) {
-        List<List<Object>> rows = KafkaSql.rows(session,
+        List<List<Object>> rows = Sql.rows(session,
                 "SELECT state, last_error FROM system.materialized_views WHERE name = '" + view + "'");
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("state", rows.getFirst().get(0));

@@ -1,5 +1,6 @@
 package io.brook.connector.kafka;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
@@ -52,18 +53,18 @@ class KafkaSaslTest {
     @Test
     void theRightCredentialsReadAndWrite() throws Exception {
         kafka.createTopic("secured", 1);
-        KafkaSql.run(session, create("secured_stream", "secured", "SASL_PLAINTEXT", InProcessKafka.SASL_PASSWORD));
-        KafkaSql.run(session, "INSERT INTO secured_stream (raw) VALUES ('one'), ('two')");
-        assertEquals(List.of(List.of("one"), List.of("two")), KafkaSql.rows(session, "SELECT raw FROM table(secured_stream)"));
+        Sql.run(session, create("secured_stream", "secured", "SASL_PLAINTEXT", InProcessKafka.SASL_PASSWORD));
+        Sql.run(session, "INSERT INTO secured_stream (raw) VALUES ('one'), ('two')");
+        assertEquals(List.of(List.of("one"), List.of("two")), Sql.rows(session, "SELECT raw FROM table(secured_stream)"));
     }
 
     @Test
     void aWrongPasswordFailsTheCreate() throws Exception {
         kafka.createTopic("guarded", 1);
         BrookException refused = assertThrows(BrookException.class,
-                () -> KafkaSql.run(session, create("guarded_stream", "guarded", "SASL_PLAINTEXT", "wrong")));
+                () -> Sql.run(session, create("guarded_stream", "guarded", "SASL_PLAINTEXT", "wrong")));
         assertEquals(ErrorCode.AUTHENTICATION_FAILED, refused.code(), refused.text());
-        BrookException plaintext = assertThrows(BrookException.class, () -> KafkaSql.run(session,
+        BrookException plaintext = assertThrows(BrookException.class, () -> Sql.run(session,
                 "CREATE EXTERNAL STREAM plain_stream (raw string) SETTINGS type='kafka', brokers='"
                         + kafka.bootstrapServers() + "', topic='guarded'"));
         assertEquals(ErrorCode.NETWORK_ERROR, plaintext.code(), plaintext.text());

@@ -1,5 +1,6 @@
 package io.brook.connector.kafka;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
@@ -70,9 +71,9 @@ class KafkaScramTest {
 
     private static void writeAndRead(String stream, String topic) throws Exception {
         kafka.send(topic, 0, "direct");
-        KafkaSql.run(session, "INSERT INTO " + stream + " (raw) VALUES ('one'), ('two')");
+        Sql.run(session, "INSERT INTO " + stream + " (raw) VALUES ('one'), ('two')");
         assertEquals(List.of(List.of("direct"), List.of("one"), List.of("two")),
-                KafkaSql.rows(session, "SELECT raw FROM table(" + stream + ")"));
+                Sql.rows(session, "SELECT raw FROM table(" + stream + ")"));
         assertEquals(List.of("direct", "one", "two"),
                 kafka.readAll(topic).stream().map(record -> InProcessKafka.text(record.value())).toList());
     }
@@ -85,21 +86,21 @@ class KafkaScramTest {
     @Test
     void scramSha256ReadsAndWrites() throws Exception {
         kafka.createTopic("sha256_topic", 1);
-        KafkaSql.run(session, create("sha256_stream", "sha256_topic", "SCRAM-SHA-256", SHA256_USER, sqlPassword()));
+        Sql.run(session, create("sha256_stream", "sha256_topic", "SCRAM-SHA-256", SHA256_USER, sqlPassword()));
         writeAndRead("sha256_stream", "sha256_topic");
     }
 
     @Test
     void scramSha512ReadsAndWrites() throws Exception {
         kafka.createTopic("sha512_topic", 1);
-        KafkaSql.run(session, create("sha512_stream", "sha512_topic", "scram-sha-512", SHA512_USER, sqlPassword()));
+        Sql.run(session, create("sha512_stream", "sha512_topic", "scram-sha-512", SHA512_USER, sqlPassword()));
         writeAndRead("sha512_stream", "sha512_topic");
     }
 
     @Test
     void plainOverTlsReadsAndWrites() throws Exception {
         kafka.createTopic("plain_tls_topic", 1);
-        KafkaSql.run(session, create("plain_tls_stream", "plain_tls_topic", "PLAIN", InProcessKafka.SASL_USER,
+        Sql.run(session, create("plain_tls_stream", "plain_tls_topic", "PLAIN", InProcessKafka.SASL_USER,
                 InProcessKafka.SASL_PASSWORD));
         writeAndRead("plain_tls_stream", "plain_tls_topic");
     }
@@ -108,7 +109,7 @@ class KafkaScramTest {
     void aWrongPasswordFailsTheCreate() throws Exception {
         kafka.createTopic("wrong_password_topic", 1);
         for (String[] user : new String[][] {{"SCRAM-SHA-256", SHA256_USER}, {"SCRAM-SHA-512", SHA512_USER}}) {
-            BrookException refused = assertThrows(BrookException.class, () -> KafkaSql.run(session,
+            BrookException refused = assertThrows(BrookException.class, () -> Sql.run(session,
                     create("wrong_password_stream", "wrong_password_topic", user[0], user[1], "wrong")));
             assertEquals(ErrorCode.AUTHENTICATION_FAILED, refused.code(), refused.text());
             assertEquals("Kafka brokers " + kafka.bootstrapServers() + " refused the credentials: Authentication "
@@ -120,7 +121,7 @@ class KafkaScramTest {
     @Test
     void aUserWithoutACredentialForTheMechanismFailsTheCreate() throws Exception {
         kafka.createTopic("other_mechanism_topic", 1);
-        BrookException refused = assertThrows(BrookException.class, () -> KafkaSql.run(session,
+        BrookException refused = assertThrows(BrookException.class, () -> Sql.run(session,
                 create("other_mechanism_stream", "other_mechanism_topic", "SCRAM-SHA-256", SHA512_USER, sqlPassword())));
         assertEquals(ErrorCode.AUTHENTICATION_FAILED, refused.code(), refused.text());
         assertTrue(refused.text().contains("SCRAM-SHA-256"), refused.text());
@@ -129,7 +130,7 @@ class KafkaScramTest {
     @Test
     void theRightCredentialsWithoutTheCaFailOnTheCertificate() throws Exception {
         kafka.createTopic("no_ca_topic", 1);
-        BrookException refused = assertThrows(BrookException.class, () -> KafkaSql.run(session,
+        BrookException refused = assertThrows(BrookException.class, () -> Sql.run(session,
                 create("no_ca_stream", "no_ca_topic", "SCRAM-SHA-256", SHA256_USER, sqlPassword())
                         .replaceAll(", ssl_ca_cert_file='[^']*'", "")));
         assertEquals(ErrorCode.NETWORK_ERROR, refused.code(), refused.text());

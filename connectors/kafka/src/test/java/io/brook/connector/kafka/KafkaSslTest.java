@@ -1,5 +1,6 @@
 package io.brook.connector.kafka;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
@@ -61,9 +62,9 @@ class KafkaSslTest {
     /** Writes through the stream, then reads the topic through the stream and directly. */
     private static void writeAndRead(String stream, String topic) throws Exception {
         kafka.send(topic, 0, "direct");
-        KafkaSql.run(session, "INSERT INTO " + stream + " (raw) VALUES ('one'), ('two')");
+        Sql.run(session, "INSERT INTO " + stream + " (raw) VALUES ('one'), ('two')");
         assertEquals(List.of(List.of("direct"), List.of("one"), List.of("two")),
-                KafkaSql.rows(session, "SELECT raw FROM table(" + stream + ")"));
+                Sql.rows(session, "SELECT raw FROM table(" + stream + ")"));
         assertEquals(List.of("direct", "one", "two"),
                 kafka.readAll(topic).stream().map(record -> InProcessKafka.text(record.value())).toList());
     }
@@ -71,7 +72,7 @@ class KafkaSslTest {
     @Test
     void theCaAsPemTextReadsAndWrites() throws Exception {
         kafka.createTopic("pem_topic", 1);
-        KafkaSql.run(session, create("pem_stream", kafka.bootstrapServers(), "pem_topic",
+        Sql.run(session, create("pem_stream", kafka.bootstrapServers(), "pem_topic",
                 ", ssl_ca_pem='" + certificates.caPemText() + "'"));
         writeAndRead("pem_stream", "pem_topic");
     }
@@ -79,7 +80,7 @@ class KafkaSslTest {
     @Test
     void theCaAsAFileReadsAndWrites() throws Exception {
         kafka.createTopic("file_topic", 1);
-        KafkaSql.run(session, create("file_stream", kafka.bootstrapServers(), "file_topic",
+        Sql.run(session, create("file_stream", kafka.bootstrapServers(), "file_topic",
                 ", ssl_ca_cert_file='" + certificates.caPem() + "'"));
         writeAndRead("file_stream", "file_topic");
     }
@@ -87,7 +88,7 @@ class KafkaSslTest {
     @Test
     void skippingTheCheckReadsAndWritesWithoutACa() throws Exception {
         kafka.createTopic("skip_topic", 1);
-        KafkaSql.run(session, create("skip_stream", kafka.bootstrapServers(), "skip_topic",
+        Sql.run(session, create("skip_stream", kafka.bootstrapServers(), "skip_topic",
                 ", skip_ssl_cert_check='true'"));
         writeAndRead("skip_stream", "skip_topic");
     }
@@ -96,7 +97,7 @@ class KafkaSslTest {
     @Test
     void skippingTheCheckAcceptsACertificateForAnotherHost() throws Exception {
         kafka.createTopic("other_host_topic", 1);
-        KafkaSql.run(session, create("other_host_stream", kafka.bootstrapServersByAddress(), "other_host_topic",
+        Sql.run(session, create("other_host_stream", kafka.bootstrapServersByAddress(), "other_host_topic",
                 ", skip_ssl_cert_check='true'"));
         writeAndRead("other_host_stream", "other_host_topic");
     }
@@ -105,7 +106,7 @@ class KafkaSslTest {
     void withoutTheCaTheCreateFailsOnTheCertificate() throws Exception {
         kafka.createTopic("untrusted_topic", 1);
         long started = System.nanoTime();
-        BrookException refused = assertThrows(BrookException.class, () -> KafkaSql.run(session,
+        BrookException refused = assertThrows(BrookException.class, () -> Sql.run(session,
                 create("untrusted_stream", kafka.bootstrapServers(), "untrusted_topic", "")));
         assertEquals(ErrorCode.NETWORK_ERROR, refused.code(), refused.text());
         assertTrue(refused.text().startsWith("TLS handshake with kafka brokers " + kafka.bootstrapServers()
@@ -119,7 +120,7 @@ class KafkaSslTest {
     @Test
     void aCertificateForAnotherHostFailsTheCreate() throws Exception {
         kafka.createTopic("wrong_host_topic", 1);
-        BrookException refused = assertThrows(BrookException.class, () -> KafkaSql.run(session,
+        BrookException refused = assertThrows(BrookException.class, () -> Sql.run(session,
                 create("wrong_host_stream", kafka.bootstrapServersByAddress(), "wrong_host_topic",
                         ", ssl_ca_pem='" + certificates.caPemText() + "'")));
         assertEquals(ErrorCode.NETWORK_ERROR, refused.code(), refused.text());
@@ -131,7 +132,7 @@ class KafkaSslTest {
     @Test
     void plaintextOnTheTlsListenerFailsAtTheTimeout() throws Exception {
         kafka.createTopic("plaintext_topic", 1);
-        BrookException refused = assertThrows(BrookException.class, () -> KafkaSql.run(session,
+        BrookException refused = assertThrows(BrookException.class, () -> Sql.run(session,
                 "CREATE EXTERNAL STREAM plaintext_stream (raw string) SETTINGS type='kafka', brokers='"
                         + kafka.bootstrapServers() + "', topic='plaintext_topic'"));
         assertEquals(ErrorCode.NETWORK_ERROR, refused.code(), refused.text());
@@ -143,7 +144,7 @@ class KafkaSslTest {
     @Test
     void theHostNameCheckAloneIsOffWithAClientProperty() throws Exception {
         kafka.createTopic("no_host_check_topic", 1);
-        KafkaSql.run(session, create("no_host_check_stream", kafka.bootstrapServersByAddress(), "no_host_check_topic",
+        Sql.run(session, create("no_host_check_stream", kafka.bootstrapServersByAddress(), "no_host_check_topic",
                 ", ssl_ca_pem='" + certificates.caPemText() + "', properties='ssl.endpoint.identification.algorithm='"));
         writeAndRead("no_host_check_stream", "no_host_check_topic");
     }
@@ -151,7 +152,7 @@ class KafkaSslTest {
     @Test
     void aCaThatDidNotSignTheBrokerFailsTheCreate(@TempDir Path other) throws Exception {
         kafka.createTopic("other_ca_topic", 1);
-        BrookException refused = assertThrows(BrookException.class, () -> KafkaSql.run(session,
+        BrookException refused = assertThrows(BrookException.class, () -> Sql.run(session,
                 create("other_ca_stream", kafka.bootstrapServers(), "other_ca_topic",
                         ", ssl_ca_cert_file='" + TestCertificates.generate(other).caPem() + "'")));
         assertEquals(ErrorCode.NETWORK_ERROR, refused.code(), refused.text());

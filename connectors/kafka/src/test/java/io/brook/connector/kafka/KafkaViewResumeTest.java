@@ -1,5 +1,6 @@
 package io.brook.connector.kafka;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
@@ -49,7 +50,7 @@ class KafkaViewResumeTest {
         long deadline = System.nanoTime() + 60_000_000_000L;
         List<Object> values = List.of();
         while (System.nanoTime() < deadline) {
-            values = new ArrayList<>(KafkaSql.rows(session, "SELECT raw FROM table(copied) ORDER BY raw").stream()
+            values = new ArrayList<>(Sql.rows(session, "SELECT raw FROM table(copied) ORDER BY raw").stream()
                     .map(List::getFirst).toList());
             if (values.size() >= count) {
                 return values;
@@ -68,10 +69,10 @@ class KafkaViewResumeTest {
     void aViewResumesAtTheOffsetsOfItsLastCheckpoint(@TempDir Path directory) throws Exception {
         kafka.createTopic("resumed", 2);
         withEngine(directory, session -> {
-            KafkaSql.run(session, "CREATE EXTERNAL STREAM source_topic (raw string) SETTINGS type='kafka', brokers='"
+            Sql.run(session, "CREATE EXTERNAL STREAM source_topic (raw string) SETTINGS type='kafka', brokers='"
                     + kafka.bootstrapServers() + "', topic='resumed'");
-            KafkaSql.run(session, "CREATE STREAM copied (raw string)");
-            KafkaSql.run(session, "CREATE MATERIALIZED VIEW copy_topic INTO copied AS SELECT raw FROM source_topic");
+            Sql.run(session, "CREATE STREAM copied (raw string)");
+            Sql.run(session, "CREATE MATERIALIZED VIEW copy_topic INTO copied AS SELECT raw FROM source_topic");
             try {
                 Thread.sleep(1_500); // the view's read starts at the latest offsets: let it get there first
                 kafka.send("resumed", 0, "a1", "a2");

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 
-import static io.brook.connector.nats.Sql.rows;
-import static io.brook.connector.nats.Sql.run;
+import static io.brook.engine.testing.Sql.rows;
+import static io.brook.engine.testing.Sql.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package io.brook.connector.nats;
 
+import io.brook.engine.testing.Sql;
 import io.nats.client.Connection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,8 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static io.brook.connector.nats.Sql.rows;
-import static io.brook.connector.nats.Sql.run;
+import static io.brook.engine.testing.Sql.rows;
+import static io.brook.engine.testing.Sql.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,7 +70,7 @@ class NatsFaultTest extends WithEngine {
 
             server.close();
             run(session, "INSERT INTO local_rows (id) VALUES (13), (14)");
-            Map<String, Object> writing = Sql.awaitViewStatus(session, "to_nats",
+            Map<String, Object> writing = Sql.awaitStatus(session, "to_nats",
                     row -> !"".equals(row.get("last_error")));
             assertTrue(((String) writing.get("last_error")).contains("FOUT"), writing.toString());
 
@@ -78,8 +79,8 @@ class NatsFaultTest extends WithEngine {
             run(session, "INSERT INTO local_rows (id) VALUES (15)");
             awaitCopied(List.of(1L, 2L, 3L, 4L));
             awaitPublished(List.of(11L, 12L, 13L, 14L, 15L));
-            Sql.awaitViewStatus(session, "from_nats", row -> "running".equals(row.get("state")));
-            Sql.awaitViewStatus(session, "to_nats", row -> "running".equals(row.get("state")));
+            Sql.awaitStatus(session, "from_nats", row -> "running".equals(row.get("state")));
+            Sql.awaitStatus(session, "to_nats", row -> "running".equals(row.get("state")));
             publish(publisher, 5);
             awaitCopied(List.of(1L, 2L, 3L, 4L, 5L));
         }
@@ -106,7 +107,7 @@ class NatsFaultTest extends WithEngine {
 
     /** Waits until {@code copied} holds as many rows as expected, then says they are those, each once. */
     private void awaitCopied(List<Long> expected) {
-        List<Object> values = Sql.await(() -> rows(session, "SELECT id FROM table(copied) ORDER BY id").stream()
+        List<Object> values = Sql.pollUntil(() -> rows(session, "SELECT id FROM table(copied) ORDER BY id").stream()
                 .map(List::getFirst).toList(), now -> now.size() >= expected.size());
         assertEquals(expected, values, "the copied messages, each once");
     }
@@ -116,7 +117,7 @@ class NatsFaultTest extends WithEngine {
      * before the failure may come again when the view retries, so an id may be there twice.
      */
     private void awaitPublished(List<Long> expected) {
-        List<Object> values = Sql.await(() -> rows(session, "SELECT id FROM table(out_nats) ORDER BY id").stream()
+        List<Object> values = Sql.pollUntil(() -> rows(session, "SELECT id FROM table(out_nats) ORDER BY id").stream()
                 .map(List::getFirst).toList(), now -> now.containsAll(expected));
         assertEquals(expected, values.stream().distinct().toList(), "the published rows: " + values);
     }

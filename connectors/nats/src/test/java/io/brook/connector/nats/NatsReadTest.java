@@ -1,5 +1,6 @@
 package io.brook.connector.nats;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.QueryResult;
 import io.brook.engine.error.BrookException;
 import io.nats.client.Connection;
@@ -15,10 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-import static io.brook.connector.nats.Sql.columns;
-import static io.brook.connector.nats.Sql.rows;
-import static io.brook.connector.nats.Sql.run;
-import static io.brook.connector.nats.Sql.take;
+import static io.brook.engine.testing.Sql.columns;
+import static io.brook.engine.testing.Sql.rows;
+import static io.brook.engine.testing.Sql.run;
+import static io.brook.engine.testing.Sql.take;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.brook.connector.nats;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
@@ -16,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import static io.brook.connector.nats.Sql.rows;
-import static io.brook.connector.nats.Sql.run;
+import static io.brook.engine.testing.Sql.rows;
+import static io.brook.engine.testing.Sql.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**

@@ -1,5 +1,6 @@
 package io.brook.connector.nats;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.error.BrookException;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
@@ -18,8 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.brook.connector.nats.Sql.rows;
-import static io.brook.connector.nats.Sql.run;
+import static io.brook.engine.testing.Sql.rows;
+import static io.brook.engine.testing.Sql.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.brook.connector.pulsar;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
@@ -113,7 +114,7 @@ class PulsarFaultTest {
 
     /** Waits until {@code copied} holds as many rows as expected, then says they are those, each once. */
     private static void awaitCopied(Session session, List<Long> expected) {
-        List<Long> ids = await(() -> Sql.rows(session, "SELECT id FROM table(copied) ORDER BY id").stream()
+        List<Long> ids = await(() -> Sql.lines(session, "SELECT id FROM table(copied) ORDER BY id").stream()
                 .map(Long::parseLong).toList(), now -> now.size() >= expected.size());
         assertEquals(expected, ids, "the copied messages, each once");
     }
@@ -151,7 +152,7 @@ class PulsarFaultTest {
     }
 
     private static Map<String, String> status(Session session, String view) {
-        String row = Sql.rows(session, "SELECT state, last_error FROM system.materialized_views WHERE name = '"
+        String row = Sql.lines(session, "SELECT state, last_error FROM system.materialized_views WHERE name = '"
                 + view + "'").getFirst();
         String[] columns = row.split("\\|", 2);
         Map<String, String> status = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.brook.connector.pulsar;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.QueryResult;
@@ -103,7 +104,7 @@ class PulsarStreamTest {
         try (QueryResult result = (QueryResult) session.execute("SELECT raw, _tp_message_key, _tp_sn FROM ext")) {
             produce("k1", "a");
             produce(null, "b");
-            List<String> rows = Sql.await(result, 2);
+            List<String> rows = Sql.takeLines(result, 2);
             assertEquals(2, rows.size(), rows.toString());
             String[] first = rows.get(0).split("\\|", -1);
             String[] second = rows.get(1).split("\\|", -1);
@@ -118,25 +119,25 @@ class PulsarStreamTest {
         produce(null, "one", "two");
         Sql.run(session, "CREATE EXTERNAL STREAM early (raw string)" + settings(", seek_to='earliest'"));
         try (QueryResult result = (QueryResult) session.execute("SELECT raw FROM early")) {
-            assertEquals(List.of("one", "two"), Sql.await(result, 2));
+            assertEquals(List.of("one", "two"), Sql.takeLines(result, 2));
         }
         Sql.run(session, "CREATE EXTERNAL STREAM late (raw string)" + settings(""));
         try (QueryResult result = (QueryResult) session.execute("SELECT raw FROM late SETTINGS seek_to='earliest'")) {
-            assertEquals(List.of("one", "two"), Sql.await(result, 2));
+            assertEquals(List.of("one", "two"), Sql.takeLines(result, 2));
         }
     }
 
     @Test
     void tableReadsFromEarliestToTheEndAndStops() throws Exception {
         Sql.run(session, "CREATE EXTERNAL STREAM ext" + settings(""));
-        assertEquals(List.of(), Sql.rows(session, "SELECT * FROM table(ext)"), "an empty topic ends at once");
+        assertEquals(List.of(), Sql.lines(session, "SELECT * FROM table(ext)"), "an empty topic ends at once");
         produce("k", "x", "y", "z");
         try (QueryResult result = (QueryResult) session.execute("SELECT * FROM table(ext)")) {
             assertEquals(List.of("raw"), result.columns().stream().map(Column::name).toList(),
                     "virtual columns are left out of SELECT *");
         }
-        assertEquals(List.of("x|k", "y|k", "z|k"), Sql.rows(session, "SELECT raw, _tp_message_key FROM table(ext)"));
-        assertEquals(List.of("3"), Sql.rows(session, "SELECT count() FROM table(ext)"));
+        assertEquals(List.of("x|k", "y|k", "z|k"), Sql.lines(session, "SELECT raw, _tp_message_key FROM table(ext)"));
+        assertEquals(List.of("3"), Sql.lines(session, "SELECT count() FROM table(ext)"));
     }
 
     @Test
@@ -147,7 +148,7 @@ class PulsarStreamTest {
         assertEquals(List.of("a|{\"id\":1,\"item\":\"pen\",\"price\":1.5}", "b|{\"id\":2,\"item\":\"ink\",\"price\":2.0}"),
                 topicMessages());
         assertEquals(List.of("1|pen|1.5|a", "2|ink|2.0|b"),
-                Sql.rows(session, "SELECT id, item, price, _tp_message_key FROM table(orders)"));
+                Sql.lines(session, "SELECT id, item, price, _tp_message_key FROM table(orders)"));
     }
 
     @Test
@@ -155,9 +156,9 @@ class PulsarStreamTest {
         produce("k", "{\"id\": 1, \"at\": \"2024-01-02 03:04:05.678\", \"tags\": [\"x\"]}\n{\"id\": \"2\"}");
         Sql.run(session, "CREATE EXTERNAL STREAM events (id int32, at datetime64(3, 'UTC'), tags array(string), "
                 + "note nullable(string))" + settings(", data_format='JSONEachRow'"));
-        List<String> rows = Sql.rows(session, "SELECT id, at, tags, note, _tp_message_key FROM table(events)");
+        List<String> rows = Sql.lines(session, "SELECT id, at, tags, note, _tp_message_key FROM table(events)");
         assertEquals(List.of("1|2024-01-02T03:04:05.678Z|[x]|null|k", "2|1970-01-01T00:00:00Z|[]|null|k"), rows);
-        List<String> numbers = Sql.rows(session, "SELECT _tp_sn FROM table(events)");
+        List<String> numbers = Sql.lines(session, "SELECT _tp_sn FROM table(events)");
         assertEquals(numbers.get(0), numbers.get(1), "rows of one message share its _tp_sn");
     }
 
@@ -166,7 +167,7 @@ class PulsarStreamTest {
         Sql.run(session, "CREATE EXTERNAL STREAM lines (id int64, name string)" + settings(", data_format='CSV'"));
         Sql.run(session, "INSERT INTO lines (id, name) VALUES (1, 'a, b'), (2, 'c')");
         assertEquals(List.of("|1,\"a, b\"\n2,c"), topicMessages());
-        assertEquals(List.of("1|a, b", "2|c"), Sql.rows(session, "SELECT id, name FROM table(lines)"));
+        assertEquals(List.of("1|a, b", "2|c"), Sql.lines(session, "SELECT id, name FROM table(lines)"));
     }
 
     @Test
@@ -174,7 +175,7 @@ class PulsarStreamTest {
         Sql.run(session, "CREATE EXTERNAL STREAM grouped (id int64, _tp_message_key string)" + settings(""));
         Sql.run(session, "INSERT INTO grouped (id, _tp_message_key) VALUES (1, 'a'), (2, 'a'), (3, 'b')");
         assertEquals(List.of("a|{\"id\":1}\n{\"id\":2}", "b|{\"id\":3}"), topicMessages());
-        assertEquals(List.of("1|a", "2|a", "3|b"), Sql.rows(session, "SELECT id, _tp_message_key FROM table(grouped)"));
+        assertEquals(List.of("1|a", "2|a", "3|b"), Sql.lines(session, "SELECT id, _tp_message_key FROM table(grouped)"));
     }
 
     @Test
@@ -209,7 +210,7 @@ class PulsarStreamTest {
 
         produce(null, "not json");
         Sql.run(session, "CREATE EXTERNAL STREAM typed (id int64)" + settings(""));
-        BrookException parse = assertThrows(BrookException.class, () -> Sql.rows(session, "SELECT id FROM table(typed)"));
+        BrookException parse = assertThrows(BrookException.class, () -> Sql.lines(session, "SELECT id FROM table(typed)"));
         assertEquals(ErrorCode.CANNOT_PARSE_TEXT, parse.code());
         assertTrue(parse.text().contains(topic), parse.text());
     }
@@ -218,7 +219,7 @@ class PulsarStreamTest {
     void aTokenIsSentAndABrokerWithoutAuthenticationIgnoresIt() throws Exception {
         produce(null, "secret-free");
         Sql.run(session, "CREATE EXTERNAL STREAM tokened" + settings(", jwt='eyJhbGciOiJIUzI1NiJ9.e30.x'"));
-        assertEquals(List.of("secret-free"), Sql.rows(session, "SELECT raw FROM table(tokened)"));
+        assertEquals(List.of("secret-free"), Sql.lines(session, "SELECT raw FROM table(tokened)"));
     }
 
     @Test
@@ -229,7 +230,7 @@ class PulsarStreamTest {
         }
         Sql.run(session, "CREATE EXTERNAL STREAM nowhere (raw string) SETTINGS type='pulsar', "
                 + "service_url='pulsar://127.0.0.1:" + closedPort + "', topic='t'");
-        BrookException failure = assertThrows(BrookException.class, () -> Sql.rows(session, "SELECT raw FROM table(nowhere)"));
+        BrookException failure = assertThrows(BrookException.class, () -> Sql.lines(session, "SELECT raw FROM table(nowhere)"));
         assertEquals(ErrorCode.NETWORK_ERROR, failure.code());
         assertTrue(failure.text().startsWith("Cannot read pulsar topic t at pulsar://127.0.0.1:" + closedPort), failure.text());
     }
@@ -242,7 +243,7 @@ class PulsarStreamTest {
         Sql.run(session, "INSERT INTO typed VALUES ('2024-05-06 07:08:09.010', '2024-05-06', 12.34, null, ['a', 'b'], "
                 + "map('x', 1), true, '123e4567-e89b-12d3-a456-426614174000')");
         assertEquals(List.of("2024-05-06T07:08:09.010Z|2024-05-06|12.34|null|[a, b]|{x=1}|true|123e4567-e89b-12d3-a456-426614174000"),
-                Sql.rows(session, "SELECT * FROM table(typed)"));
+                Sql.lines(session, "SELECT * FROM table(typed)"));
     }
 
     @Test
@@ -258,11 +259,11 @@ class PulsarStreamTest {
                 values.append(id == 1 ? "" : ", ").append("(").append(id).append(", 'key-").append(id).append("')");
             }
             Sql.run(session, "INSERT INTO parts (id, _tp_message_key) VALUES " + values);
-            List<String> streamed = new ArrayList<>(Sql.await(live, 12));
+            List<String> streamed = new ArrayList<>(Sql.takeLines(live, 12));
             streamed.sort(java.util.Comparator.comparingInt(Integer::parseInt));
             assertEquals(java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(Integer::toString).toList(), streamed);
         }
-        List<String> bounded = new ArrayList<>(Sql.rows(session, "SELECT id FROM table(parts)"));
+        List<String> bounded = new ArrayList<>(Sql.lines(session, "SELECT id FROM table(parts)"));
         bounded.sort(java.util.Comparator.comparingInt(Integer::parseInt));
         assertEquals(java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(Integer::toString).toList(), bounded);
     }
@@ -272,7 +273,7 @@ class PulsarStreamTest {
         Sql.run(session, "CREATE EXTERNAL STREAM live (raw string)" + settings(""));
         try (QueryResult result = (QueryResult) session.execute("SELECT raw FROM live")) {
             produce(null, "first");
-            assertEquals(List.of("first"), Sql.await(result, 1));
+            assertEquals(List.of("first"), Sql.takeLines(result, 1));
             result.cancel();
             BrookException cancelled = assertThrows(BrookException.class, () -> {
                 for (int i = 0; i < 100; i++) {
@@ -282,7 +283,7 @@ class PulsarStreamTest {
             assertEquals(ErrorCode.QUERY_WAS_CANCELLED, cancelled.code());
         }
         produce(null, "after");
-        assertEquals(List.of("first", "after"), Sql.rows(session, "SELECT raw FROM table(live)"),
+        assertEquals(List.of("first", "after"), Sql.lines(session, "SELECT raw FROM table(live)"),
                 "the engine and the topic stay usable");
     }
 
@@ -294,8 +295,8 @@ class PulsarStreamTest {
         Sql.run(session, "CREATE MATERIALIZED VIEW copy INTO copied AS SELECT id, _tp_message_key AS key FROM feed");
         produce("new", "{\"id\": 2}");
         Sql.until("both messages in the local stream",
-                () -> Sql.rows(session, "SELECT count() FROM table(copied)").equals(List.of("2")));
-        assertEquals(List.of("1|old", "2|new"), Sql.rows(session, "SELECT id, key FROM table(copied) ORDER BY id"));
+                () -> Sql.lines(session, "SELECT count() FROM table(copied)").equals(List.of("2")));
+        assertEquals(List.of("1|old", "2|new"), Sql.lines(session, "SELECT id, key FROM table(copied) ORDER BY id"));
         Sql.run(session, "DROP VIEW copy");
     }
 }

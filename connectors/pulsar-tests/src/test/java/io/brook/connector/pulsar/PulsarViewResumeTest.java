@@ -1,5 +1,6 @@
 package io.brook.connector.pulsar;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
@@ -88,7 +89,7 @@ class PulsarViewResumeTest {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         String census = "";
         while (System.currentTimeMillis() < deadline) {
-            census = Sql.rows(session, CENSUS + " WHERE id > 0").getFirst();
+            census = Sql.lines(session, CENSUS + " WHERE id > 0").getFirst();
             if (Long.parseLong(census.split("\\|")[0]) >= n) {
                 return census;
             }
@@ -98,7 +99,7 @@ class PulsarViewResumeTest {
     }
 
     private static long copiedCount(Session session) {
-        return Long.parseLong(Sql.rows(session, "SELECT count() FROM table(copied)").getFirst());
+        return Long.parseLong(Sql.lines(session, "SELECT count() FROM table(copied)").getFirst());
     }
 
     @Test
@@ -160,7 +161,7 @@ class PulsarViewResumeTest {
             withEngine(directory, session -> {
                 pause(1_500);
                 assertEquals(once(9_100), awaitCopied(session, 9_100));
-                List<String> all = Sql.rows(session, "SELECT count(), count(distinct id) FROM table(copied)");
+                List<String> all = Sql.lines(session, "SELECT count(), count(distinct id) FROM table(copied)");
                 String[] counts = all.getFirst().split("\\|");
                 assertEquals(counts[0], counts[1], "no marker copied twice either: " + all);
             });

@@ -1,5 +1,6 @@
 package io.brook.connector.pulsar;
 
+import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
@@ -22,7 +23,7 @@ public final class ShippedClasspathMain {
                     + " SETTINGS type='pulsar', service_url='" + args[0] + "', topic='" + args[1] + "'");
             Sql.run(session, "INSERT INTO shipped (id, at, _tp_message_key) VALUES (1, '2024-01-02 03:04:05', 'a'), "
                     + "(2, '2024-01-02 03:04:06', 'b')");
-            for (String row : Sql.rows(session, "SELECT id, at, _tp_message_key FROM table(shipped)")) {
+            for (String row : Sql.lines(session, "SELECT id, at, _tp_message_key FROM table(shipped)")) {
                 System.out.println("row " + row);
             }
         }

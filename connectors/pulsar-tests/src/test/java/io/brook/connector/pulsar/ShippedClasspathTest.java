@@ -29,7 +29,7 @@ class ShippedClasspathTest {
         Path classpathFile = Path.of(System.getProperty("pulsar.connector.classpath"));
         String classpath = String.join(File.pathSeparator, System.getProperty("pulsar.connector.classes"),
                 Files.readString(classpathFile).strip(),
-                Path.of(ShippedClasspathMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+                location(ShippedClasspathMain.class), location(io.brook.engine.testing.Sql.class));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + System.getProperty("brook.jvm.args"), "-Xmx512m",
@@ -41,5 +41,10 @@ class ShippedClasspathTest {
         List<String> rows = output.lines().filter(line -> line.startsWith("row ")).toList();
         assertEquals(List.of("row 1|2024-01-02T03:04:05Z|a", "row 2|2024-01-02T03:04:06Z|b"), rows, output);
         assertTrue(!classpath.contains("pulsar-client-original") && classpath.contains("pulsar-client-"), classpath);
+    }
+
+    /** The class path entry (directory or jar) a test class was loaded from. */
+    private static String location(Class<?> type) throws java.net.URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 }
