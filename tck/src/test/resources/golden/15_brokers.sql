@@ -163,3 +163,33 @@ DROP VIEW big_to_kafka
 
 statement ok
 DROP VIEW big_to_nats
+
+# ---- a message that does not parse: the query fails, or skips and counts it ---------------------
+
+statement ok
+CREATE EXTERNAL STREAM mixed_raw (line string) SETTINGS type='kafka', brokers='${kafka_brokers}', topic='mixed'
+
+statement ok
+INSERT INTO mixed_raw VALUES ('{"id": 1, "item": "pen"}'), ('not json'), ('{"id": 2, "item": "ink"}')
+
+statement ok
+CREATE EXTERNAL STREAM mixed_strict (id int64, item string) SETTINGS type='kafka', brokers='${kafka_brokers}', topic='mixed'
+
+statement error 6 Cannot parse message at partition 0 offset 1 of topic mixed: invalid JSON
+SELECT id, item FROM table(mixed_strict)
+
+statement ok
+CREATE EXTERNAL STREAM mixed (id int64, item string) SETTINGS type='kafka', brokers='${kafka_brokers}', topic='mixed', input_format_skip_errors=true
+
+query rowsort
+SELECT id, item FROM table(mixed)
+----
+1	pen
+2	ink
+
+query
+SELECT name, type, skipped_messages FROM system.external_streams WHERE name LIKE 'mixed%' ORDER BY name
+----
+mixed	kafka	1
+mixed_raw	kafka	0
+mixed_strict	kafka	0

@@ -1,7 +1,9 @@
 package io.brook.engine;
 
+import io.brook.engine.catalog.Catalog;
 import io.brook.engine.catalog.CatalogObject;
 import io.brook.engine.catalog.Column;
+import io.brook.engine.catalog.ExternalStreamEntry;
 import io.brook.engine.plan.SystemTable;
 import io.brook.engine.plan.SystemTables;
 import io.brook.engine.statement.CatalogQueries;
@@ -10,12 +12,15 @@ import io.brook.engine.types.BrookType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The system tables every engine has: {@code system.streams}, {@code databases}, {@code functions}. */
+/**
+ * The system tables every engine has: {@code system.streams}, {@code databases}, {@code functions}
+ * and {@code external_streams}.
+ */
 final class CoreSystemTables {
     private CoreSystemTables() {
     }
 
-    static void register(SystemTables tables, EngineMetadata metadata) {
+    static void register(SystemTables tables, EngineMetadata metadata, Catalog catalog) {
         tables.register("streams", table(List.of(Column.of("database", BrookType.STRING),
                 Column.of("name", BrookType.STRING), Column.of("kind", BrookType.STRING),
                 Column.of("columns", BrookType.INT64)), () -> {
@@ -23,6 +28,15 @@ final class CoreSystemTables {
             for (CatalogObject object : metadata.objects()) {
                 rows.add(List.of(object.database(), object.name(), object.kind().name().toLowerCase(),
                         (long) object.columns().size()));
+            }
+            return rows;
+        }));
+        tables.register("external_streams", table(List.of(Column.of("name", BrookType.STRING),
+                Column.of("type", BrookType.STRING), Column.of("skipped_messages", BrookType.INT64)), () -> {
+            List<List<Object>> rows = new ArrayList<>();
+            for (ExternalStreamEntry entry : catalog.externalStreams()) {
+                rows.add(List.of(entry.name(), entry.definition().settings().getOrDefault("type", ""),
+                        entry.stream().skippedMessages()));
             }
             return rows;
         }));

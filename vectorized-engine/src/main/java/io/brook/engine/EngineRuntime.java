@@ -80,7 +80,7 @@ final class EngineRuntime implements AutoCloseable {
         this.views = new MaterializedViews(catalog, functions, systemTables, streamDdl, contexts,
                 CheckpointStore.open(dataDirectory.resolve("checkpoints")));
         this.router = new StatementRouter(this);
-        CoreSystemTables.register(systemTables, metadata);
+        CoreSystemTables.register(systemTables, metadata, catalog);
         externalTypes.attachAll(services);
     }
 

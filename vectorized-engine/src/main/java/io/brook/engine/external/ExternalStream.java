@@ -27,6 +27,15 @@ public interface ExternalStream extends AutoCloseable {
      */
     ChunkSource openSource(QueryContext context, ReadOptions options);
 
+    /**
+     * Messages that this stream's reads skipped because they did not parse (a type's setting such
+     * as kafka's {@code input_format_skip_errors} allows that), since the stream was created or the
+     * engine opened; shown in {@code system.external_streams}.
+     */
+    default long skippedMessages() {
+        return 0;
+    }
+
     /** Opens a write; chunks arrive with the declared columns in declared order. */
     ExternalSink openSink(QueryContext context);
 

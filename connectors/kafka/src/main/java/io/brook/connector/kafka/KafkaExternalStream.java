@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A created kafka stream. Each read opens its own consumer (assigned partitions, no group);
@@ -28,6 +29,7 @@ final class KafkaExternalStream implements ExternalStream {
     private final List<Column> declared;
     private final List<Column> columns;
     private KafkaProducer<byte[], byte[]> producer;
+    private final AtomicLong skipped = new AtomicLong();
 
     KafkaExternalStream(String name, KafkaSettings settings, List<Column> declared) {
         this.name = name;
@@ -43,6 +45,11 @@ final class KafkaExternalStream implements ExternalStream {
     }
 
     @Override
+    public long skippedMessages() {
+        return skipped.get();
+    }
+
+    @Override
     public List<String> virtualColumns() {
         return MessageColumns.virtualNames(declared);
     }
@@ -50,7 +57,7 @@ final class KafkaExternalStream implements ExternalStream {
     @Override
     public ChunkSource openSource(QueryContext context, ReadOptions options) {
         try {
-            return KafkaSource.open(name, settings, columns, format(), context, options);
+            return KafkaSource.open(name, settings, columns, format(), skipped, context, options);
         } catch (KafkaException e) {
             throw readFailure(e);
         }

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -55,12 +56,15 @@ final class KafkaSource implements ChunkSource {
     private final Map<Integer, Long> nextOffsets = new java.util.TreeMap<>();
     private long lastDiscovery = System.nanoTime();
     private long skipped;
+    /** The stream's count of skipped messages, over all its reads. */
+    private final AtomicLong streamSkipped;
     private volatile boolean closed;
     private boolean finished;
 
     private KafkaSource(String name, KafkaSettings settings, List<Column> columns, MessageFormat format,
-                        QueryContext context, ReadOptions options) {
+                        AtomicLong streamSkipped, QueryContext context, ReadOptions options) {
         this.name = name;
+        this.streamSkipped = streamSkipped;
         this.settings = settings;
         this.context = context;
         this.bounded = options.bounded();
@@ -82,9 +86,10 @@ final class KafkaSource implements ChunkSource {
         }
     }
 
+    /** Opens a read; a message skipped for not parsing also counts in {@code streamSkipped}. */
     static KafkaSource open(String name, KafkaSettings settings, List<Column> columns, MessageFormat format,
-                            QueryContext context, ReadOptions options) {
-        KafkaSource source = new KafkaSource(name, settings, columns, format, context, options);
+                            AtomicLong streamSkipped, QueryContext context, ReadOptions options) {
+        KafkaSource source = new KafkaSource(name, settings, columns, format, streamSkipped, context, options);
         try {
             source.start(options);
             return source;
@@ -224,6 +229,7 @@ final class KafkaSource implements ChunkSource {
                         + record.partition() + " offset " + record.offset() + " of topic " + settings.topic() + ": " + reason);
             }
             skipped++;
+            streamSkipped.incrementAndGet();
             LOG.warn("Skipped message at partition {} offset {} of topic {} ({} skipped in this read): {}",
                     record.partition(), record.offset(), settings.topic(), skipped, reason);
         }

@@ -125,6 +125,10 @@ class KafkaWriteTest {
                 + kafka.bootstrapServers() + "', topic='bad_messages', input_format_skip_errors=true");
         List<List<Object>> rows = new ArrayList<>(Sql.rows(session, "SELECT id, name, _tp_sn FROM table(lenient)"));
         assertEquals(List.of(List.of(1L, "ok", 0L), List.of(3L, "", 2L), List.of(4L, "", 2L)), rows);
+        Sql.rows(session, "SELECT count() FROM table(lenient)");
+        assertEquals(List.of(List.of("lenient", "kafka", 2L), List.of("strict", "kafka", 0L)), Sql.rows(session,
+                "SELECT name, type, skipped_messages FROM system.external_streams WHERE name IN ('lenient', 'strict') ORDER BY name"),
+                "each read that skips the bad message counts it");
     }
 
     @Test
