@@ -1,12 +1,10 @@
 package io.brook.python.stream;
 
 import io.brook.engine.QueryResult;
-import io.brook.engine.Session;
 import io.brook.engine.chunk.Chunk;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
 import io.brook.python.Output;
-import io.brook.python.SharedEngine;
 import io.brook.python.SharedSessionTest;
 import io.brook.engine.testing.Sql;
 import org.junit.jupiter.api.Test;
@@ -16,7 +14,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SPEC 3.2 (lifecycle) and 3.3 (read) for sources. */

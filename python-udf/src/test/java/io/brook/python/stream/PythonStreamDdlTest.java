@@ -6,7 +6,6 @@ import io.brook.engine.Session;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
 import io.brook.python.Output;
-import io.brook.python.SharedEngine;
 import io.brook.python.SharedSessionTest;
 import io.brook.engine.testing.Sql;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SPEC 3.1: settings, their defaults and errors, the body compiled at CREATE, IF NOT EXISTS, DROP. */

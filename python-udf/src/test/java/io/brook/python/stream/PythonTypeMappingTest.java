@@ -1,8 +1,6 @@
 package io.brook.python.stream;
 
-import io.brook.engine.Session;
 import io.brook.python.Output;
-import io.brook.python.SharedEngine;
 import io.brook.python.SharedSessionTest;
 import io.brook.engine.testing.Sql;
 import org.junit.jupiter.api.Test;

@@ -19,7 +19,6 @@ import io.nats.client.api.StreamInfo;
 import io.nats.client.impl.NatsJetStreamMetaData;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
