@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 5)
 @Fork(1)
 public class PythonBridgeBenchmark {
-    static final String TABLE = "metrics";
+    static final String TABLE = StoredMetrics.TABLE;
 
     /** Stored rows and a Python sink that checks, when the INSERT ends, every row and the sum it saw. */
     @State(Scope.Benchmark)
@@ -50,27 +50,19 @@ public class PythonBridgeBenchmark {
         /** Rows per log entry, and so per chunk that {@code table(metrics)} hands to the sink. */
         @Param("50000")
         public int chunkRows;
-        ScratchDirectory directory;
+        StoredMetrics stored;
         BrookDatabase database;
 
         @Setup(Level.Trial)
         public void load() throws SQLException {
-            directory = new ScratchDirectory("brook-bench-");
-            try (BrookEngineDatabase loader = new BrookEngineDatabase(directory.path())) {
-                loader.createStream(TABLE);
-                loader.insert(TABLE, rows, chunkRows);
-            }
-            database = BrookDatabase.open(directory.path());
+            stored = StoredMetrics.load(rows, chunkRows);
+            database = stored.database();
             database.execute(PythonBodies.checkedSink("py_sink", rows, BenchmarkData.valueSum(rows)));
         }
 
         @TearDown(Level.Trial)
         public void close() throws SQLException {
-            try {
-                database.close();
-            } finally {
-                directory.close();
-            }
+            stored.close();
         }
     }
 

@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 5)
 @Fork(1)
 public class PythonUdfBenchmark {
-    static final String TABLE = "metrics";
+    static final String TABLE = StoredMetrics.TABLE;
     static final String SCALAR = "f";
     static final String MEAN = "py_mean";
 
@@ -54,28 +54,20 @@ public class PythonUdfBenchmark {
         /** Rows per log entry, and so per chunk that {@code table(metrics)} hands the function. */
         @Param("50000")
         public int chunkRows;
-        ScratchDirectory directory;
+        StoredMetrics stored;
         BrookDatabase database;
 
         @Setup(Level.Trial)
         public void load() throws SQLException {
-            directory = new ScratchDirectory("brook-bench-");
-            try (BrookEngineDatabase loader = new BrookEngineDatabase(directory.path())) {
-                loader.createStream(TABLE);
-                loader.insert(TABLE, rows, chunkRows);
-            }
-            database = BrookDatabase.open(directory.path());
+            stored = StoredMetrics.load(rows, chunkRows);
+            database = stored.database();
             database.execute(PythonBodies.scalarFunction(SCALAR));
             database.execute(PythonBodies.meanAggregate(MEAN));
         }
 
         @TearDown(Level.Trial)
         public void close() throws SQLException {
-            try {
-                database.close();
-            } finally {
-                directory.close();
-            }
+            stored.close();
         }
     }
 

@@ -11,17 +11,12 @@ import io.brook.engine.operator.ChunkSource;
 import io.brook.engine.query.QueryContext;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.MessageId;
-import org.apache.pulsar.client.api.MessageIdAdv;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
-import org.apache.pulsar.client.api.Reader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -48,8 +43,6 @@ import java.util.concurrent.locks.ReentrantLock;
 final class PulsarSource implements ChunkSource {
     private static final Logger LOG = LoggerFactory.getLogger(PulsarSource.class);
     static final int MAX_ROWS = 8_192;
-    /** How often a streaming read of a partitioned topic asks whether partitions were added. */
-    static final long DISCOVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** How long a reader may be without a connection to the broker before the read fails. */
     static final long DISCONNECTED_NANOS = TimeUnit.SECONDS.toNanos(PulsarClients.OPERATION_TIMEOUT_SECONDS);
 
@@ -63,40 +56,13 @@ final class PulsarSource implements ChunkSource {
     private final boolean bounded;
     private final QueryContext context;
     /** The partitions read, by partition index (one, index -1, for a topic without partitions). */
-    private final List<Partition> partitions = new CopyOnWriteArrayList<>();
+    private final List<PartitionRead> partitions = new CopyOnWriteArrayList<>();
     private boolean partitioned;
-    private CompletableFuture<List<String>> discovery;
-    private long lastDiscovery = System.nanoTime();
+    private final PartitionDiscovery discovery;
     private long disconnectedSince;
     private boolean disconnected;
     private int turn;
     private volatile boolean finished;
-
-    /**
-     * The read of one partition (or of a whole topic without partitions) and where it stands.
-     * Its positions are message ids: the read continues right after {@link #position}.
-     */
-    private static final class Partition {
-        final int index;
-        final Reader<byte[]> reader;
-        /** The last message of the chunks returned so far, or where the read began; null: the beginning. */
-        MessageId position;
-        /** The last message taken into the chunk being made; becomes {@link #position} as it is returned. */
-        MessageId taken;
-        /** Messages at or before this one are not part of the read (where it began); null once passed. */
-        MessageIdAdv after;
-        /** For a bounded read: the last message of the partition when the read began. */
-        MessageIdAdv end;
-        /** A read that waits for the next message, made when no partition had one. */
-        CompletableFuture<Message<byte[]>> waiting;
-        /** A bounded read has reached {@link #end}. */
-        boolean done;
-
-        Partition(int index, Reader<byte[]> reader) {
-            this.index = index;
-            this.reader = reader;
-        }
-    }
 
     private PulsarSource(String name, PulsarSettings settings, PulsarClient client, List<Column> columns,
                          MessageFormat format, ReadOptions options, QueryContext context) {
@@ -105,6 +71,7 @@ final class PulsarSource implements ChunkSource {
         this.client = client;
         this.bounded = options.bounded();
         this.context = context;
+        this.discovery = new PartitionDiscovery(client, settings.topic());
         this.chunk = new MessageChunkBuilder(columns, column -> !PulsarExternalStream.isData(column), format, options,
                 context.allocator());
     }
@@ -131,8 +98,8 @@ final class PulsarSource implements ChunkSource {
         String cannotRead = "Cannot read pulsar topic " + settings.topic() + " at " + settings.serviceUrl();
         List<String> topics = answer(client.getPartitionsForTopic(settings.topic(), true), cannotRead);
         partitioned = !(topics.size() == 1 && topics.getFirst().equals(settings.topic()));
-        Map<Integer, MessageId> resumed = resumeFrom == null ? null : parsePosition(resumeFrom);
-        List<CompletableFuture<Partition>> opening = new ArrayList<>();
+        Map<Integer, MessageId> resumed = resumeFrom == null ? null : ResumePosition.parse(resumeFrom);
+        List<CompletableFuture<PartitionRead>> opening = new ArrayList<>();
         for (int i = 0; i < topics.size(); i++) {
             int index = partitioned ? i : -1;
             MessageId from;
@@ -150,57 +117,14 @@ final class PulsarSource implements ChunkSource {
             opening.forEach(future -> future.thenAccept(partition -> partition.reader.closeAsync()));
             throw e;
         }
-        for (CompletableFuture<Partition> future : opening) {
+        for (CompletableFuture<PartitionRead> future : opening) {
             partitions.add(future.join());
         }
         finished = bounded && partitions.stream().allMatch(partition -> partition.done);
     }
 
-    /**
-     * A reader of one partition from {@code from}: a message id read before (the read goes on
-     * right after it), {@link MessageId#earliest} or {@link MessageId#latest}. A read from the
-     * latest takes the partition's last message as where it began: it leaves out that message and
-     * any before it, whenever they arrive, so the position it reports matches what it returns.
-     * A non-persistent topic keeps no messages and has no positions to compare (the client does
-     * not filter its messages either): its reads take every message that comes.
-     */
-    private CompletableFuture<Partition> openPartition(String topic, int index, MessageId from) {
-        boolean persistent = !topic.startsWith("non-persistent://");
-        return client.newReader()
-                .topic(topic)
-                .startMessageId(from)
-                .readerName("brook-query-" + context.queryId())
-                .createAsync()
-                .thenCompose(reader -> {
-                    Partition partition = new Partition(index, reader);
-                    if (from != MessageId.earliest && from != MessageId.latest) {
-                        partition.position = from;
-                        partition.after = persistent ? (MessageIdAdv) from : null;
-                        return CompletableFuture.completedFuture(partition);
-                    }
-                    if (!bounded && (from == MessageId.earliest || !persistent)) {
-                        return CompletableFuture.completedFuture(partition);
-                    }
-                    return reader.getLastMessageIdsAsync().thenApply(ids -> {
-                        MessageIdAdv last = ids.isEmpty() ? null : (MessageIdAdv) ids.getFirst();
-                        if (bounded) {
-                            if (last == null || last.getEntryId() < 0) {
-                                partition.done = true; // nothing to read
-                                reader.closeAsync();
-                            } else {
-                                partition.end = last;
-                            }
-                        } else if (last != null && last.getLedgerId() >= 0) {
-                            partition.position = last;
-                            partition.after = last;
-                        }
-                        return partition;
-                    }).whenComplete((opened, failure) -> {
-                        if (failure != null) {
-                            reader.closeAsync();
-                        }
-                    });
-                });
+    private CompletableFuture<PartitionRead> openPartition(String topic, int index, MessageId from) {
+        return PartitionRead.open(client, topic, index, from, bounded, "brook-query-" + context.queryId());
     }
 
     @Override
@@ -234,11 +158,8 @@ final class PulsarSource implements ChunkSource {
             }
         }
         // what was taken is now handed out (or made no rows)
-        for (Partition partition : partitions) {
-            if (partition.taken != null) {
-                partition.position = partition.taken;
-                partition.taken = null;
-            }
+        for (PartitionRead partition : partitions) {
+            partition.handOut();
         }
         return built;
     }
@@ -247,7 +168,7 @@ final class PulsarSource implements ChunkSource {
     private void drain() throws InterruptedException {
         int count = partitions.size();
         for (int i = 0; i < count && chunk.rowCount() < MAX_ROWS && !finished; i++) {
-            Partition partition = partitions.get((turn + i) % count);
+            PartitionRead partition = partitions.get((turn + i) % count);
             while (!partition.done && chunk.rowCount() < MAX_ROWS) {
                 Message<byte[]> message = poll(partition);
                 if (message == null) {
@@ -263,7 +184,7 @@ final class PulsarSource implements ChunkSource {
     }
 
     /** The partition's next message if it has arrived, else null. */
-    private Message<byte[]> poll(Partition partition) throws InterruptedException {
+    private Message<byte[]> poll(PartitionRead partition) throws InterruptedException {
         if (partition.waiting != null) {
             if (!partition.waiting.isDone()) {
                 return null; // the message it gets comes first
@@ -294,7 +215,7 @@ final class PulsarSource implements ChunkSource {
      */
     private boolean await(long nanos) throws InterruptedException {
         List<CompletableFuture<Message<byte[]>>> reads = new ArrayList<>();
-        for (Partition partition : partitions) {
+        for (PartitionRead partition : partitions) {
             if (!partition.done) {
                 if (partition.waiting == null) {
                     partition.waiting = partition.reader.readNextAsync();
@@ -315,27 +236,10 @@ final class PulsarSource implements ChunkSource {
         }
     }
 
-    private void add(Partition partition, Message<byte[]> message) {
+    private void add(PartitionRead partition, Message<byte[]> message) {
         MessageId id = message.getMessageId();
-        if (partition.after != null) {
-            if (id instanceof MessageIdAdv adv && position(adv, partition.after) != Position.PAST) {
-                return; // at or before where the read began: not part of it, nor of its position
-            }
-            partition.after = null;
-        }
-        partition.taken = id;
-        if (bounded) {
-            if (!(id instanceof MessageIdAdv adv)) {
-                return;
-            }
-            Position where = position(adv, partition.end);
-            if (where != Position.BEFORE) {
-                partition.done = true;
-                partition.reader.closeAsync();
-            }
-            if (where == Position.PAST) {
-                return;
-            }
+        if (!partition.take(id)) {
+            return;
         }
         try {
             chunk.add(message.getValue(), column -> column.equals(PulsarExternalStream.SN_COLUMN) ? (Object) SequenceNumbers.of(id)
@@ -349,26 +253,6 @@ final class PulsarSource implements ChunkSource {
         }
     }
 
-    private enum Position { BEFORE, LAST, PAST }
-
-    /** Where a message lies against another of its partition (where a read began or ends). */
-    private static Position position(MessageIdAdv id, MessageIdAdv end) {
-        int order = Long.compare(id.getLedgerId(), end.getLedgerId());
-        if (order == 0) {
-            order = Long.compare(id.getEntryId(), end.getEntryId());
-        }
-        if (order != 0) {
-            return order < 0 ? Position.BEFORE : Position.PAST;
-        }
-        if (id.getBatchIndex() < 0) {
-            return Position.LAST;
-        }
-        // one entry holds a batch: its last message ends the read
-        int lastIndex = end.getBatchIndex() >= 0 ? end.getBatchIndex() : id.getBatchSize() - 1;
-        return id.getBatchIndex() < lastIndex ? Position.BEFORE
-                : id.getBatchIndex() == lastIndex ? Position.LAST : Position.PAST;
-    }
-
     /**
      * Fails the read once a reader has had no connection to the broker for
      * {@link #DISCONNECTED_NANOS}: the client would go on trying to reconnect, and the read wait
@@ -377,7 +261,7 @@ final class PulsarSource implements ChunkSource {
      */
     private void checkConnections() {
         boolean connected = true;
-        for (Partition partition : partitions) {
+        for (PartitionRead partition : partitions) {
             connected &= partition.done || partition.reader.isConnected();
         }
         long now = System.nanoTime();
@@ -394,31 +278,13 @@ final class PulsarSource implements ChunkSource {
         }
     }
 
-    /**
-     * A streaming read of a partitioned topic asks every {@link #DISCOVERY_NANOS} how many
-     * partitions it has, without waiting for the answer, and reads added ones from their beginning.
-     */
+    /** A streaming read of a partitioned topic reads partitions added to it from their beginning. */
     private void discoverPartitions() {
         if (bounded || !partitioned) {
             return;
         }
-        if (discovery == null) {
-            if (System.nanoTime() - lastDiscovery >= DISCOVERY_NANOS) {
-                discovery = client.getPartitionsForTopic(settings.topic(), true);
-            }
-            return;
-        }
-        if (!discovery.isDone()) {
-            return;
-        }
-        CompletableFuture<List<String>> answered = discovery;
-        discovery = null;
-        lastDiscovery = System.nanoTime();
-        List<String> topics;
-        try {
-            topics = answered.join();
-        } catch (CompletionException | CancellationException e) {
-            LOG.debug("Could not look up the partitions of pulsar topic {}: {}", settings.topic(), e.getMessage());
+        List<String> topics = discovery.poll();
+        if (topics == null) {
             return;
         }
         int known = partitions.size();
@@ -432,42 +298,10 @@ final class PulsarSource implements ChunkSource {
         LOG.info("Pulsar stream {} now reads {} partitions of topic {}", name, partitions.size(), settings.topic());
     }
 
-    /**
-     * Where a read would continue after the chunks returned so far: for each partition with a
-     * known position, {@code index:id}, comma separated, where id is the message id
-     * ({@link MessageId#toByteArray()}, base64) the read goes on right after and index is the
-     * partition's (-1 for a topic without partitions). A partition not named is read from its
-     * beginning.
-     */
+    /** Where a read would continue after the chunks returned so far, as {@link ResumePosition} writes it. */
     @Override
     public String resumePosition() {
-        StringBuilder text = new StringBuilder();
-        for (Partition partition : partitions) {
-            MessageId position = partition.position;
-            if (position != null) {
-                text.append(text.isEmpty() ? "" : ",").append(partition.index).append(':')
-                        .append(Base64.getEncoder().encodeToString(position.toByteArray()));
-            }
-        }
-        return text.toString();
-    }
-
-    /** The message ids of a {@link #resumePosition()}, by partition index. */
-    static Map<Integer, MessageId> parsePosition(String text) {
-        Map<Integer, MessageId> ids = new HashMap<>();
-        for (String part : text.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            int colon = part.indexOf(':');
-            try {
-                ids.put(Integer.parseInt(part.substring(0, colon).strip()),
-                        MessageId.fromByteArray(Base64.getDecoder().decode(part.substring(colon + 1).strip())));
-            } catch (RuntimeException | IOException e) {
-                throw new BrookException(ErrorCode.LOGICAL_ERROR, "Invalid pulsar resume position '" + text + "'");
-            }
-        }
-        return ids;
+        return ResumePosition.of(partitions);
     }
 
     /** What a future answers, waiting at most twice the operation timeout; its failure as a network error. */
@@ -507,16 +341,9 @@ final class PulsarSource implements ChunkSource {
     @Override
     public void close() {
         finished = true;
-        CompletableFuture<List<String>> looking = discovery;
-        if (looking != null) {
-            looking.cancel(false);
-        }
-        for (Partition partition : partitions) {
-            CompletableFuture<Message<byte[]>> waiting = partition.waiting;
-            if (waiting != null) {
-                waiting.cancel(false);
-            }
-            partition.reader.closeAsync();
+        discovery.close();
+        for (PartitionRead partition : partitions) {
+            partition.close();
         }
         reading.lock();
         try {

@@ -28,7 +28,6 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * GROUP BY over {@code session} windows (SPEC 1.8): per value of the other group keys, rows less
@@ -57,16 +56,11 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
     private final Watermark watermark;
     /** Numbers the distinct values of the other keys; no aggregates. */
     private final AggregationState keyIndex;
-    private Session[] openByKey = new Session[16];
-    private final PriorityQueue<Pending> closing = new PriorityQueue<>(Comparator.comparingLong(Pending::closeAt));
+    private final OpenSessions openSessions;
     private final List<SessionGeneration> generations = new ArrayList<>();
     private SessionGeneration current;
     private long nextSessionNumber;
-    private int openSessions;
     private long lastInputMillis = System.currentTimeMillis();
-
-    private record Pending(long closeAt, Session session) {
-    }
 
     public SessionAggregationOperator(WindowSpec spec, List<Expression> keys, List<AggregateCall> calls, WindowEmit emit,
                                       QueryContext context, Operator downstream) {
@@ -89,6 +83,7 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
         this.downstream = downstream;
         this.watermark = new Watermark(emit.delay());
         this.keyIndex = new AggregationState(results.stateKeys(), List.of(), context);
+        this.openSessions = new OpenSessions(spec.size(), spec.maxLength());
     }
 
     @Override
@@ -113,7 +108,7 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
                 }
             }
             if (!bounded) {
-                collectClosed(watermark.current(), closed);
+                openSessions.collectClosed(watermark.current(), closed);
             }
             emitClosed(closed);
         } catch (OutOfMemoryException e) {
@@ -138,7 +133,7 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
                 long time = times.get(position);
                 long mark = bounded ? Long.MIN_VALUE : watermark.current();
                 int key = keys == null ? 0 : keys[row];
-                Session session = join(key, time, mark, closed);
+                Session session = openSessions.join(key, time, mark, closed);
                 if (session == null) {
                     if (time + spec.size() <= mark) {
                         late++;
@@ -160,35 +155,6 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
         }
     }
 
-    /** The open session of {@code key} that {@code time} extends, closing on the way those the watermark passed. */
-    private Session join(int key, long time, long mark, List<Session> closed) {
-        Session previous = null;
-        Session session = key < openByKey.length ? openByKey[key] : null;
-        while (session != null) {
-            Session next = session.nextOfKey;
-            if (closeAt(session) <= mark) {
-                unlink(key, previous, session);
-                markClosed(session, closed);
-            } else {
-                long start = Math.min(session.start, time);
-                long last = Math.max(session.last, time);
-                if (time > session.start - spec.size() && time < session.last + spec.size()
-                        && last - start < spec.maxLength()) {
-                    long before = closeAt(session);
-                    session.start = start;
-                    session.last = last;
-                    if (closeAt(session) != before) {
-                        closing.add(new Pending(closeAt(session), session));
-                    }
-                    return session;
-                }
-                previous = session;
-            }
-            session = next;
-        }
-        return null;
-    }
-
     private Session open(int key, long time) {
         if (current == null || current.created >= GENERATION_SESSIONS) {
             current = new SessionGeneration(new AggregationState(generationKeys, calls, context));
@@ -197,33 +163,8 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
         Session session = new Session(key, nextSessionNumber++, current, time);
         current.created++;
         current.open++;
-        openSessions++;
-        if (key >= openByKey.length) {
-            openByKey = Arrays.copyOf(openByKey, Math.max(key + 1, openByKey.length * 2));
-        }
-        session.nextOfKey = openByKey[key];
-        openByKey[key] = session;
-        closing.add(new Pending(closeAt(session), session));
+        openSessions.add(session);
         return session;
-    }
-
-    private long closeAt(Session session) {
-        return Math.min(session.last + spec.size(), session.start + spec.maxLength());
-    }
-
-    private void unlink(int key, Session previous, Session session) {
-        if (previous == null) {
-            openByKey[key] = session.nextOfKey;
-        } else {
-            previous.nextOfKey = session.nextOfKey;
-        }
-        session.nextOfKey = null;
-    }
-
-    private void markClosed(Session session, List<Session> closed) {
-        session.closed = true;
-        openSessions--;
-        closed.add(session);
     }
 
     private void feed(SessionGeneration generation, Chunk chunk, BigIntVector numbers) {
@@ -241,27 +182,12 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
         }
     }
 
-    /** Moves the sessions whose end the watermark reached to {@code closed}. */
-    private void collectClosed(long mark, List<Session> closed) {
-        while (!closing.isEmpty() && closing.peek().closeAt() <= mark) {
-            Session session = closing.poll().session();
-            if (!session.closed && closeAt(session) <= mark) {
-                Session previous = null;
-                for (Session other = openByKey[session.key]; other != session; other = other.nextOfKey) {
-                    previous = other;
-                }
-                unlink(session.key, previous, session);
-                markClosed(session, closed);
-            }
-        }
-    }
-
     /** Emits closed sessions, in order of end, start and key, then frees generations left without open sessions. */
     private void emitClosed(List<Session> closed) {
         if (closed.isEmpty()) {
             return;
         }
-        closed.sort(Comparator.comparingLong(this::closeAt).thenComparingLong(s -> s.start).thenComparingInt(s -> s.key));
+        closed.sort(Comparator.comparingLong(openSessions::end).thenComparingLong(s -> s.start).thenComparingInt(s -> s.key));
         Map<SessionGeneration, List<Session>> bySessionGeneration = new IdentityHashMap<>();
         List<SessionGeneration> order = new ArrayList<>();
         for (Session session : closed) {
@@ -304,7 +230,7 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
                 Session session = sessions.get(from + index);
                 groups[index] = session.group;
                 starts[index] = session.start;
-                ends[index] = closeAt(session);
+                ends[index] = openSessions.end(session);
             }
             try (Chunk out = results.output(generation.state.results(groups, 0, count), 1, starts, ends,
                     context.allocator())) {
@@ -315,14 +241,8 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
 
     @Override
     public void tick(long nowMillis) {
-        if (emit.timeoutMillis() > 0 && openSessions > 0 && nowMillis - lastInputMillis >= emit.timeoutMillis()) {
-            long latest = Long.MIN_VALUE;
-            for (Pending pending : closing) {
-                if (!pending.session().closed) {
-                    latest = Math.max(latest, closeAt(pending.session()));
-                }
-            }
-            watermark.forceTo(latest);
+        if (emit.timeoutMillis() > 0 && openSessions.count() > 0 && nowMillis - lastInputMillis >= emit.timeoutMillis()) {
+            watermark.forceTo(openSessions.latestEnd());
             closeAll();
         }
         downstream.tick(nowMillis);
@@ -331,7 +251,7 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
     private void closeAll() {
         List<Session> closed = new ArrayList<>();
         try {
-            collectClosed(Long.MAX_VALUE, closed);
+            openSessions.collectClosed(Long.MAX_VALUE, closed);
             emitClosed(closed);
         } catch (OutOfMemoryException e) {
             throw context.memoryExceeded(e);
@@ -347,21 +267,16 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
 
     @Override
     public byte[] checkpoint() {
-        List<Session> open = new ArrayList<>();
-        for (Session first : openByKey) {
-            for (Session session = first; session != null; session = session.nextOfKey) {
-                open.add(session);
-            }
-        }
+        List<Session> listed = openSessions.inKeyOrder();
         byte[][] sections = new byte[3 + generations.size()][];
         sections[0] = watermark.serialize();
         sections[1] = keyIndex.serialize();
-        ByteBuffer sessions = ByteBuffer.allocate(16 + 4 * generations.size() * 2 + open.size() * 36);
-        sessions.putLong(nextSessionNumber).putInt(generations.size()).putInt(open.size());
+        ByteBuffer sessions = ByteBuffer.allocate(16 + 4 * generations.size() * 2 + listed.size() * 36);
+        sessions.putLong(nextSessionNumber).putInt(generations.size()).putInt(listed.size());
         for (SessionGeneration generation : generations) {
             sessions.putInt(generation.created).putInt(generation == current ? 1 : 0);
         }
-        for (Session session : open) {
+        for (Session session : listed) {
             sessions.putInt(session.key).putLong(session.number).putInt(generations.indexOf(session.generation))
                     .putLong(session.start).putLong(session.last).putInt(session.group);
         }
@@ -400,19 +315,9 @@ public final class SessionAggregationOperator implements Operator, Checkpointabl
                 session.last = sessions.getLong();
                 session.group = sessions.getInt();
                 generation.open++;
-                openSessions++;
-                closing.add(new Pending(closeAt(session), session));
                 restored[index] = session;
             }
-            // pushed in reverse, each key's sessions come back in the order a row tries them
-            for (int index = openCount - 1; index >= 0; index--) {
-                Session session = restored[index];
-                if (session.key >= openByKey.length) {
-                    openByKey = Arrays.copyOf(openByKey, Math.max(session.key + 1, openByKey.length * 2));
-                }
-                session.nextOfKey = openByKey[session.key];
-                openByKey[session.key] = session;
-            }
+            openSessions.restore(restored);
         } catch (OutOfMemoryException e) {
             throw context.memoryExceeded(e);
         }

@@ -16,9 +16,9 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The text of a pulsar read's resume position ({@code PulsarSource.resumePosition()}) reads back exactly; no broker needed. */
+/** The text of a pulsar read's resume position ({@link ResumePosition}) reads back exactly; no broker needed. */
 @Timeout(30)
-class PulsarPositionTest {
+class ResumePositionTest {
 
     private static String encoded(MessageId id) {
         return Base64.getEncoder().encodeToString(id.toByteArray());
@@ -33,19 +33,19 @@ class PulsarPositionTest {
     void messageIdsInsideAndOutsideBatchesReadBackPerPartition() {
         MessageId inBatch = new BatchMessageIdImpl(12, 345, 0, 6, 64, null);
         MessageId single = new MessageIdImpl(12, 400, 2);
-        Map<Integer, MessageId> ids = PulsarSource.parsePosition("0:" + encoded(inBatch) + ",2:" + encoded(single));
+        Map<Integer, MessageId> ids = ResumePosition.parse("0:" + encoded(inBatch) + ",2:" + encoded(single));
         assertEquals(List.of(0, 2), ids.keySet().stream().sorted().toList());
         assertEquals(List.of(12L, 345L, 6L, 64L), parts(ids.get(0)), "ledger, entry, batch index and size");
         assertEquals(List.of(12L, 400L, -1L, 0L), parts(ids.get(2)));
-        assertEquals(Map.of(), PulsarSource.parsePosition(""), "no partition named: each from its beginning");
-        assertEquals(List.of(-1), List.copyOf(PulsarSource.parsePosition("-1:" + encoded(single)).keySet()),
+        assertEquals(Map.of(), ResumePosition.parse(""), "no partition named: each from its beginning");
+        assertEquals(List.of(-1), List.copyOf(ResumePosition.parse("-1:" + encoded(single)).keySet()),
                 "a topic without partitions is -1");
     }
 
     @Test
     void aDamagedPositionFailsAsALogicalError() {
         for (String text : List.of("0", "x:AAAA", "0:not base64!")) {
-            BrookException failure = assertThrows(BrookException.class, () -> PulsarSource.parsePosition(text), text);
+            BrookException failure = assertThrows(BrookException.class, () -> ResumePosition.parse(text), text);
             assertEquals(ErrorCode.LOGICAL_ERROR, failure.code());
         }
     }
