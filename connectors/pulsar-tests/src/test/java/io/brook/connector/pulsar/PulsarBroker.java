@@ -1,7 +1,13 @@
 package io.brook.connector.pulsar;
 
+import io.jsonwebtoken.SignatureAlgorithm;
 import org.apache.pulsar.PulsarStandalone;
 import org.apache.pulsar.broker.ServiceConfiguration;
+import org.apache.pulsar.broker.authentication.utils.AuthTokenUtils;
+import org.apache.pulsar.client.admin.PulsarAdmin;
+import org.apache.pulsar.client.api.AuthenticationFactory;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.PulsarClientException;
 import org.apache.pulsar.common.configuration.PulsarConfigurationLoader;
 import picocli.CommandLine;
 
@@ -18,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import javax.crypto.SecretKey;
 
 /**
  * One Pulsar standalone (a broker and one bookie, metadata in RocksDB) in the test JVM, started
@@ -28,6 +35,11 @@ import java.util.stream.Stream;
  * A test may {@link #stopBroker() stop} it and {@link #startBroker() start} it again: the new
  * standalone listens on the same ports and keeps the same metadata and ledgers, so the topics and
  * their messages are there again and clients reconnect to the same address.
+ * <p>
+ * It requires token authentication from every client ({@code standalone.conf}): the harness
+ * makes a secret key when the broker is first started, a token for the tests ({@link #token()},
+ * which {@link #client()}, {@link #admin()} and {@link #streamSettings} carry) and one for the
+ * broker's own clients. A restarted broker keeps the key, so tokens stay valid.
  */
 final class PulsarBroker {
     private static final AtomicInteger TOPICS = new AtomicInteger();
@@ -42,6 +54,9 @@ final class PulsarBroker {
     private final String serviceUrl;
     private final String webServiceUrl;
     private final long startMillis;
+    private final SecretKey secretKey = AuthTokenUtils.createSecretKey(SignatureAlgorithm.HS256);
+    private final String token = AuthTokenUtils.createToken(secretKey, "brook-tests", Optional.empty());
+    private final String brokerToken = AuthTokenUtils.createToken(secretKey, "standalone-broker", Optional.empty());
     private PulsarStandalone standalone;
 
     private PulsarBroker(Path directory, Path conf) {
@@ -84,6 +99,8 @@ final class PulsarBroker {
             ServiceConfiguration config = PulsarConfigurationLoader.create(conf.toString(), ServiceConfiguration.class);
             config.setBrokerServicePort(Optional.of(brokerPort));
             config.setWebServicePort(Optional.of(webPort));
+            config.getProperties().setProperty("tokenSecretKey", "data:;base64," + AuthTokenUtils.encodeKeyBase64(secretKey));
+            config.setBrokerClientAuthenticationParameters("token:" + brokerToken);
             PulsarStandalone started = new PulsarStandalone();
             // the standalone's own command line: the options its builder does not offer (metadata dir)
             List<String> args = new ArrayList<>(List.of(
@@ -115,6 +132,32 @@ final class PulsarBroker {
     /** The admin (HTTP) address. */
     String webServiceUrl() {
         return webServiceUrl;
+    }
+
+    /** A token the broker accepts, for role {@code brook-tests}; it never expires. */
+    String token() {
+        return token;
+    }
+
+    /** A token for role {@code brook-tests} signed with this broker's key that expired a minute ago. */
+    String expiredToken() {
+        return AuthTokenUtils.createToken(secretKey, "brook-tests",
+                Optional.of(new java.util.Date(System.currentTimeMillis() - 60_000)));
+    }
+
+    /** A client of this broker with {@link #token()}; the caller closes it. */
+    PulsarClient client() throws PulsarClientException {
+        return PulsarClient.builder().serviceUrl(serviceUrl).authentication(AuthenticationFactory.token(token)).build();
+    }
+
+    /** An admin client of this broker with {@link #token()}; the caller closes it. */
+    PulsarAdmin admin() throws PulsarClientException {
+        return PulsarAdmin.builder().serviceHttpUrl(webServiceUrl).authentication(AuthenticationFactory.token(token)).build();
+    }
+
+    /** The settings of a pulsar stream on {@code topic} of this broker, with {@link #token()}, without SETTINGS. */
+    String streamSettings(String topic) {
+        return "type='pulsar', service_url='" + serviceUrl + "', topic='" + topic + "', jwt='" + token + "'";
     }
 
     /** How long the first start took, in milliseconds. */

@@ -24,7 +24,7 @@ class PulsarBrokerTest {
         PulsarBroker broker = PulsarBroker.get();
         assertTrue(broker.serviceUrl().startsWith("pulsar://127.0.0.1:"), broker.serviceUrl());
         String topic = PulsarBroker.topic("harness");
-        try (PulsarClient client = PulsarClient.builder().serviceUrl(broker.serviceUrl()).build();
+        try (PulsarClient client = broker.client();
              Producer<byte[]> producer = client.newProducer().topic(topic).create();
              Reader<byte[]> reader = client.newReader().topic(topic).startMessageId(MessageId.earliest).create()) {
             producer.newMessage().key("k").value("hello".getBytes(StandardCharsets.UTF_8)).send();

@@ -46,7 +46,7 @@ class PulsarFaultTest {
     @BeforeAll
     static void startBroker() throws Exception {
         broker = PulsarBroker.get();
-        client = PulsarClient.builder().serviceUrl(broker.serviceUrl()).build();
+        client = broker.client();
     }
 
     @AfterAll
@@ -59,16 +59,15 @@ class PulsarFaultTest {
     void viewsReadingAndWritingTopicsShowABrokerOutageAndCatchUpWithoutLosingMessages() throws Exception {
         String in = PulsarBroker.topic("fault-in");
         String out = PulsarBroker.topic("fault-out");
-        try (PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(broker.webServiceUrl()).build()) {
+        try (PulsarAdmin admin = broker.admin()) {
             admin.topics().createPartitionedTopic(in, 2);
         }
         try (Engine engine = Engine.open(EngineConfig.memory("pulsar-fault-" + System.nanoTime()));
              Session session = engine.openSession(Map.of())) {
-            String common = "type='pulsar', service_url='" + broker.serviceUrl() + "', data_format='JSONEachRow'";
-            Sql.run(session, "CREATE EXTERNAL STREAM in_topic (id int64) SETTINGS " + common + ", topic='" + in
-                    + "', seek_to='earliest'");
-            Sql.run(session, "CREATE EXTERNAL STREAM out_topic (id int64) SETTINGS " + common + ", topic='" + out
-                    + "', one_message_per_row=true");
+            Sql.run(session, "CREATE EXTERNAL STREAM in_topic (id int64) SETTINGS " + broker.streamSettings(in)
+                    + ", data_format='JSONEachRow', seek_to='earliest'");
+            Sql.run(session, "CREATE EXTERNAL STREAM out_topic (id int64) SETTINGS " + broker.streamSettings(out)
+                    + ", data_format='JSONEachRow', one_message_per_row=true");
             Sql.run(session, "CREATE STREAM copied (id int64)");
             Sql.run(session, "CREATE STREAM local_rows (id int64)");
             Sql.run(session, "CREATE MATERIALIZED VIEW from_topic INTO copied AS SELECT id FROM in_topic "

@@ -46,7 +46,7 @@ class PulsarStreamTest {
     @BeforeAll
     static void startBroker() throws Exception {
         broker = PulsarBroker.get();
-        client = PulsarClient.builder().serviceUrl(broker.serviceUrl()).build();
+        client = broker.client();
     }
 
     @AfterAll
@@ -68,7 +68,7 @@ class PulsarStreamTest {
     }
 
     private String settings(String extra) {
-        return " SETTINGS type='pulsar', service_url='" + broker.serviceUrl() + "', topic='" + topic + "'" + extra;
+        return " SETTINGS " + broker.streamSettings(topic) + extra;
     }
 
     private void produce(String key, String... values) throws Exception {
@@ -216,13 +216,6 @@ class PulsarStreamTest {
     }
 
     @Test
-    void aTokenIsSentAndABrokerWithoutAuthenticationIgnoresIt() throws Exception {
-        produce(null, "secret-free");
-        Sql.run(session, "CREATE EXTERNAL STREAM tokened" + settings(", jwt='eyJhbGciOiJIUzI1NiJ9.e30.x'"));
-        assertEquals(List.of("secret-free"), Sql.lines(session, "SELECT raw FROM table(tokened)"));
-    }
-
-    @Test
     void anUnreachableBrokerFailsTheQueryWithANetworkError() throws Exception {
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -248,8 +241,7 @@ class PulsarStreamTest {
 
     @Test
     void aPartitionedTopicIsReadAcrossItsPartitions() throws Exception {
-        try (org.apache.pulsar.client.admin.PulsarAdmin admin = org.apache.pulsar.client.admin.PulsarAdmin.builder()
-                .serviceHttpUrl(broker.webServiceUrl()).build()) {
+        try (org.apache.pulsar.client.admin.PulsarAdmin admin = broker.admin()) {
             admin.topics().createPartitionedTopic(topic, 3);
         }
         Sql.run(session, "CREATE EXTERNAL STREAM parts (id int64, _tp_message_key string)" + settings(""));

@@ -44,7 +44,7 @@ class PulsarViewResumeTest {
     @BeforeAll
     static void startBroker() throws Exception {
         broker = PulsarBroker.get();
-        client = PulsarClient.builder().serviceUrl(broker.serviceUrl()).build();
+        client = broker.client();
     }
 
     @AfterAll
@@ -59,8 +59,7 @@ class PulsarViewResumeTest {
     }
 
     private static String settings(String topic, String extra) {
-        return " SETTINGS type='pulsar', service_url='" + broker.serviceUrl() + "', topic='" + topic
-                + "', data_format='JSONEachRow'" + extra;
+        return " SETTINGS " + broker.streamSettings(topic) + ", data_format='JSONEachRow'" + extra;
     }
 
     /** Sends {@code {"id": n}} for each id in [from, to], batched, each with a key of its own. */
@@ -127,7 +126,7 @@ class PulsarViewResumeTest {
     @Test
     void aViewOverAPartitionedTopicResumesEachPartitionAndReadsAddedOnes(@TempDir Path directory) throws Exception {
         String topic = PulsarBroker.topic("resume-parts");
-        try (PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(broker.webServiceUrl()).build()) {
+        try (PulsarAdmin admin = broker.admin()) {
             admin.topics().createPartitionedTopic(topic, 2);
             withEngine(directory, session -> {
                 // the stream starts at the latest messages: markers (negative ids) until one arrives

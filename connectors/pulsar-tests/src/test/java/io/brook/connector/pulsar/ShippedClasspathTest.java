@@ -34,7 +34,9 @@ class ShippedClasspathTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + System.getProperty("brook.jvm.args"), "-Xmx512m",
                 "-cp", classpath, ShippedClasspathMain.class.getName(), broker.serviceUrl(), topic));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put(ShippedClasspathMain.TOKEN_VARIABLE, broker.token());
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), output);
         assertEquals(0, process.exitValue(), output);

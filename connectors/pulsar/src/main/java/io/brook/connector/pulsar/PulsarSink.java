@@ -64,7 +64,7 @@ final class PulsarSink implements ExternalSink {
                     .create();
             return new PulsarSink(settings, producer, columns, format, oneMessagePerRow);
         } catch (PulsarClientException e) {
-            throw PulsarSource.failure("Cannot write to pulsar topic " + settings.topic() + " at " + settings.serviceUrl(), e);
+            throw PulsarFailures.of("Cannot write to pulsar topic " + settings.topic() + " at " + settings.serviceUrl(), e);
         }
     }
 
@@ -125,9 +125,7 @@ final class PulsarSink implements ExternalSink {
             Thread.currentThread().interrupt();
             throw new BrookException(ErrorCode.QUERY_WAS_CANCELLED, "Query was cancelled");
         } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new BrookException(ErrorCode.NETWORK_ERROR, "Cannot write to pulsar topic " + settings.topic()
-                    + ": " + cause.getMessage(), cause);
+            throw PulsarFailures.of("Cannot write to pulsar topic " + settings.topic(), e);
         } catch (TimeoutException e) {
             throw new BrookException(ErrorCode.NETWORK_ERROR, "Cannot write to pulsar topic " + settings.topic()
                     + ": the broker did not acknowledge the messages in time");

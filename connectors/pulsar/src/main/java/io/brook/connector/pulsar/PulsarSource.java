@@ -321,11 +321,7 @@ final class PulsarSource implements ChunkSource {
     }
 
     static BrookException failure(String what, Throwable e) {
-        Throwable cause = e;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return new BrookException(ErrorCode.NETWORK_ERROR, what + ": " + cause.getMessage(), cause);
+        return PulsarFailures.of(what, e);
     }
 
     @Override
