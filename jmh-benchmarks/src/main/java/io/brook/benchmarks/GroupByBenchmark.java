@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 5)
 @Fork(1)
 public class GroupByBenchmark {
-    static final String NAME = "metrics";
+    static final String NAME = StoredMetrics.TABLE;
     /** One log entry per 50,000 rows, as the ingest benchmark writes them. */
     static final int LOAD_BATCH_ROWS = 50_000;
 
@@ -37,27 +37,18 @@ public class GroupByBenchmark {
     public static class BrookData {
         @Param(BenchmarkData.DEFAULT_ROWS)
         public long rows;
-        ScratchDirectory directory;
+        StoredMetrics stored;
         BrookDatabase database;
 
-        /** Loads through the engine API (the fastest way in), then connects through JDBC. */
         @Setup(Level.Trial)
         public void load() throws SQLException {
-            directory = new ScratchDirectory("brook-bench-");
-            try (BrookEngineDatabase loader = new BrookEngineDatabase(directory.path())) {
-                loader.createStream(NAME);
-                loader.insert(NAME, rows, LOAD_BATCH_ROWS);
-            }
-            database = BrookDatabase.open(directory.path());
+            stored = StoredMetrics.load(rows, LOAD_BATCH_ROWS);
+            database = stored.database();
         }
 
         @TearDown(Level.Trial)
         public void close() throws SQLException {
-            try {
-                database.close();
-            } finally {
-                directory.close();
-            }
+            stored.close();
         }
     }
 

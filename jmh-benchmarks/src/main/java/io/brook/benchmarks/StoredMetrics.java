@@ -5,8 +5,8 @@ import java.sql.SQLException;
 /**
  * The first {@code rows} rows of {@link BenchmarkData} stored in the stream {@value #TABLE} of a
  * fresh database, in log entries of {@code chunkRows} rows (so {@code table(metrics)} reads them
- * in chunks of that size), and a JDBC connection to it; close removes the files. The Python
- * benchmarks read their input from it.
+ * in chunks of that size), and a JDBC connection to it; close removes the files. The group-by
+ * and Python benchmarks read their input from it.
  */
 final class StoredMetrics implements AutoCloseable {
     static final String TABLE = "metrics";
