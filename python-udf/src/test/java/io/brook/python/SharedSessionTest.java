@@ -1,8 +1,8 @@
 package io.brook.python;
 
-import io.brook.engine.testing.Sql;
 import io.brook.engine.Session;
 import io.brook.engine.error.BrookException;
+import io.brook.engine.testing.Sql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

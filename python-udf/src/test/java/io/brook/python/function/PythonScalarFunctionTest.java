@@ -2,8 +2,8 @@ package io.brook.python.function;
 
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
-import io.brook.python.SharedSessionTest;
 import io.brook.engine.testing.Sql;
+import io.brook.python.SharedSessionTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

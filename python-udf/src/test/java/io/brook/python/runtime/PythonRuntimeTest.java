@@ -4,8 +4,8 @@ import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
 import io.brook.engine.external.EngineServices;
-import io.brook.python.SharedEngine;
 import io.brook.engine.testing.Sql;
+import io.brook.python.SharedEngine;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -3,9 +3,9 @@ package io.brook.python.stream;
 import io.brook.engine.StatementResult;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.testing.Sql;
 import io.brook.python.Output;
 import io.brook.python.SharedSessionTest;
-import io.brook.engine.testing.Sql;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

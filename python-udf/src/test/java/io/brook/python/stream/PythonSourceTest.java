@@ -4,9 +4,9 @@ import io.brook.engine.QueryResult;
 import io.brook.engine.chunk.Chunk;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.testing.Sql;
 import io.brook.python.Output;
 import io.brook.python.SharedSessionTest;
-import io.brook.engine.testing.Sql;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

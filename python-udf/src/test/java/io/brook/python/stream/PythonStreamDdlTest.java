@@ -5,9 +5,9 @@ import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.testing.Sql;
 import io.brook.python.Output;
 import io.brook.python.SharedSessionTest;
-import io.brook.engine.testing.Sql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 package io.brook.python.stream;
 
+import io.brook.engine.testing.Sql;
 import io.brook.python.Output;
 import io.brook.python.SharedSessionTest;
-import io.brook.engine.testing.Sql;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

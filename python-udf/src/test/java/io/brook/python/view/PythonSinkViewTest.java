@@ -1,7 +1,7 @@
 package io.brook.python.view;
 
-import io.brook.python.SharedSessionTest;
 import io.brook.engine.testing.Sql;
+import io.brook.python.SharedSessionTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.brook.engine.view;
 
-import io.brook.engine.testing.Sql;
 import io.brook.engine.Session;
+import io.brook.engine.testing.Sql;
 
 import java.util.ArrayList;
 import java.util.List;

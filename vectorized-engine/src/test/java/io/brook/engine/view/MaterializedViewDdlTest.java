@@ -1,6 +1,5 @@
 package io.brook.engine.view;
 
-import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
@@ -9,6 +8,7 @@ import io.brook.engine.catalog.Column;
 import io.brook.engine.catalog.ObjectKind;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.testing.Sql;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

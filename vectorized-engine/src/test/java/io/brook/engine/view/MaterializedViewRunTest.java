@@ -1,6 +1,5 @@
 package io.brook.engine.view;
 
-import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.QueryResult;
@@ -9,6 +8,7 @@ import io.brook.engine.chunk.Chunk;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.expr.vector.VectorReader;
 import io.brook.engine.external.CountingStreamType;
+import io.brook.engine.testing.Sql;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,11 @@
 package io.brook.connector.kafka;
 
-import io.brook.engine.testing.Sql;
-import io.brook.engine.Engine;
-import io.brook.engine.EngineConfig;
 import io.brook.engine.QueryResult;
 import io.brook.engine.Session;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.testing.BrookSession;
+import io.brook.engine.testing.Sql;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,25 +25,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class KafkaReadTest {
     private static InProcessKafka kafka;
-    private static Engine engine;
+    private static BrookSession brook;
     private static Session session;
 
     @BeforeAll
     static void start() throws Exception {
         kafka = InProcessKafka.start(SecurityProtocol.PLAINTEXT);
-        engine = Engine.open(EngineConfig.memory("kafka-read-" + UUID.randomUUID()));
-        session = engine.openSession(Map.of());
+        brook = BrookSession.inMemory("kafka-read");
+        session = brook.session();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (session != null) {
-            session.close();
-            engine.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
+        BrookSession.closeAll(brook, kafka);
     }
 
     private static String create(String stream, String columns, String topic, String extraSettings) {

@@ -1,11 +1,10 @@
 package io.brook.connector.kafka;
 
-import io.brook.engine.testing.Sql;
-import io.brook.engine.Engine;
-import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.testing.BrookSession;
+import io.brook.engine.testing.Sql;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,7 +33,7 @@ class KafkaScramTest {
     static Path directory;
     private static TestCertificates certificates;
     private static InProcessKafka kafka;
-    private static Engine engine;
+    private static BrookSession brook;
     private static Session session;
 
     @BeforeAll
@@ -46,19 +43,13 @@ class KafkaScramTest {
                 "SCRAM-SHA-256", "SCRAM-SHA-512", "PLAIN");
         kafka.addScramUser(SHA256_USER, PASSWORD, "SCRAM-SHA-256");
         kafka.addScramUser(SHA512_USER, PASSWORD, "SCRAM-SHA-512");
-        engine = Engine.open(EngineConfig.memory("kafka-scram-" + UUID.randomUUID()));
-        session = engine.openSession(Map.of());
+        brook = BrookSession.inMemory("kafka-scram");
+        session = brook.session();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (session != null) {
-            session.close();
-            engine.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
+        BrookSession.closeAll(brook, kafka);
     }
 
     private static String create(String stream, String topic, String mechanism, String user, String password)

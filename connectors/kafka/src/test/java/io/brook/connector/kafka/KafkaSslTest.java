@@ -1,11 +1,10 @@
 package io.brook.connector.kafka;
 
-import io.brook.engine.testing.Sql;
-import io.brook.engine.Engine;
-import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.testing.BrookSession;
+import io.brook.engine.testing.Sql;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,26 +29,20 @@ class KafkaSslTest {
     static Path directory;
     private static TestCertificates certificates;
     private static InProcessKafka kafka;
-    private static Engine engine;
+    private static BrookSession brook;
     private static Session session;
 
     @BeforeAll
     static void start() throws Exception {
         certificates = TestCertificates.generate(directory);
         kafka = InProcessKafka.startSecured(SecurityProtocol.SSL, certificates);
-        engine = Engine.open(EngineConfig.memory("kafka-ssl-" + UUID.randomUUID()));
-        session = engine.openSession(Map.of());
+        brook = BrookSession.inMemory("kafka-ssl");
+        session = brook.session();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (session != null) {
-            session.close();
-            engine.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
+        BrookSession.closeAll(brook, kafka);
     }
 
     private static String create(String stream, String brokers, String topic, String tlsSettings) {

@@ -1,11 +1,10 @@
 package io.brook.connector.kafka;
 
-import io.brook.engine.testing.Sql;
-import io.brook.engine.Engine;
-import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.testing.BrookSession;
+import io.brook.engine.testing.Sql;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,25 +26,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class KafkaWriteTest {
     private static InProcessKafka kafka;
-    private static Engine engine;
+    private static BrookSession brook;
     private static Session session;
 
     @BeforeAll
     static void start() throws Exception {
         kafka = InProcessKafka.start(SecurityProtocol.PLAINTEXT);
-        engine = Engine.open(EngineConfig.memory("kafka-write-" + UUID.randomUUID()));
-        session = engine.openSession(Map.of());
+        brook = BrookSession.inMemory("kafka-write");
+        session = brook.session();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (session != null) {
-            session.close();
-            engine.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
+        BrookSession.closeAll(brook, kafka);
     }
 
     private static void create(String stream, String columns, String topic, String extraSettings) throws Exception {

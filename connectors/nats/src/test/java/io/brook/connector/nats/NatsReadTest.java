@@ -1,8 +1,8 @@
 package io.brook.connector.nats;
 
-import io.brook.engine.testing.Sql;
 import io.brook.engine.QueryResult;
 import io.brook.engine.error.BrookException;
+import io.brook.engine.testing.Sql;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import org.junit.jupiter.api.AfterAll;

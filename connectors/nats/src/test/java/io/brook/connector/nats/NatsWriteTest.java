@@ -1,7 +1,7 @@
 package io.brook.connector.nats;
 
-import io.brook.engine.testing.Sql;
 import io.brook.engine.error.BrookException;
+import io.brook.engine.testing.Sql;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;

@@ -1,6 +1,5 @@
 package io.brook.connector.pulsar;
 
-import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.QueryResult;
@@ -8,6 +7,7 @@ import io.brook.engine.Session;
 import io.brook.engine.catalog.Column;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.testing.Sql;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.MessageId;
 import org.apache.pulsar.client.api.Producer;

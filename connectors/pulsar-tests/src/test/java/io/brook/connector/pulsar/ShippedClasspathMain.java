@@ -1,9 +1,9 @@
 package io.brook.connector.pulsar;
 
-import io.brook.engine.testing.Sql;
 import io.brook.engine.Engine;
 import io.brook.engine.EngineConfig;
 import io.brook.engine.Session;
+import io.brook.engine.testing.Sql;
 
 import java.util.Map;
 
