@@ -24,8 +24,8 @@ public final class GoldenFiles {
 
     /**
      * The {@code .sql} files of the class path folder {@code folder} (e.g. {@code /golden}), which
-     * must be a directory, not inside a jar; {@code -Dbrook.golden=<part of a name>} keeps only
-     * the files whose names contain it, for work on one of them.
+     * must be a directory holding at least one, not inside a jar; {@code -Dbrook.golden=<part of
+     * a name>} keeps only the files whose names contain it, for work on one of them.
      */
     public static Stream<File> in(String folder) throws IOException {
         URL url = GoldenFiles.class.getResource(folder);
@@ -38,12 +38,15 @@ public final class GoldenFiles {
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }
-        List<Path> paths;
+        List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
-            String only = System.getProperty("brook.golden", "");
-            paths = listing.filter(path -> path.toString().endsWith(".sql"))
-                    .filter(path -> path.getFileName().toString().contains(only)).sorted().toList();
+            files = listing.filter(path -> path.toString().endsWith(".sql")).sorted().toList();
         }
+        if (files.isEmpty()) {
+            throw new IOException("no .sql files in the golden folder " + folder);
+        }
+        String only = System.getProperty("brook.golden", "");
+        List<Path> paths = files.stream().filter(path -> path.getFileName().toString().contains(only)).toList();
         return paths.stream().map(path -> {
             try {
                 return new File(path.getFileName().toString(), Files.readString(path));

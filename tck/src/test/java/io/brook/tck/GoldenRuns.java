@@ -1,10 +1,5 @@
 package io.brook.tck;
 
-import io.brook.server.BrookServer;
-import io.brook.server.ServerOptions;
-
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,33 +19,27 @@ public final class GoldenRuns {
 
     /** Runs {@code file} on a fresh in-memory engine through the embedded driver. */
     public static void embedded(GoldenFiles.File file, Map<String, String> variables) throws Exception {
-        try (WebhookServer webhook = WebhookServer.start()) {
-            Connection connection = DriverManager.getConnection("jdbc:brook:mem:tck-" + file.name() + "-" + System.nanoTime());
-            run(file, connection, withRun(variables, webhook, false));
-        }
+        run(file, "jdbc:brook:mem:tck-" + file.name() + "-" + System.nanoTime(), variables, false);
     }
 
     /**
-     * Runs {@code file} on a fresh {@code brook server} (its data in {@code directory}, a loopback
-     * port) through {@code jdbc:brook:remote:}.
+     * Runs {@code file} over the wire through {@code jdbcUrl} ({@code jdbc:brook:remote:...}), on
+     * a server the caller started for it: in this JVM or, where its libraries clash with a
+     * broker's, in a JVM of its own.
      */
-    public static void remote(GoldenFiles.File file, Path directory, Map<String, String> variables) throws Exception {
-        try (WebhookServer webhook = WebhookServer.start();
-             BrookServer server = BrookServer.start(ServerOptions.local(0, directory))) {
-            run(file, DriverManager.getConnection(server.jdbcUrl()), withRun(variables, webhook, true));
-        }
+    public static void remote(GoldenFiles.File file, String jdbcUrl, Map<String, String> variables) throws Exception {
+        run(file, jdbcUrl, variables, true);
     }
 
-    private static void run(GoldenFiles.File file, Connection connection, Map<String, String> variables) throws Exception {
-        try (GoldenRunner runner = new GoldenRunner(file.name(), connection, variables)) {
-            runner.run(GoldenFile.parse(file.text()));
+    private static void run(GoldenFiles.File file, String jdbcUrl, Map<String, String> variables, boolean remote)
+            throws Exception {
+        try (WebhookServer webhook = WebhookServer.start()) {
+            Map<String, String> all = new HashMap<>(variables);
+            all.put("webhook_url", webhook.url());
+            all.put("local_api_user", Boolean.toString(remote));
+            try (GoldenRunner runner = new GoldenRunner(file.name(), DriverManager.getConnection(jdbcUrl), all)) {
+                runner.run(GoldenFile.parse(file.text()));
+            }
         }
-    }
-
-    private static Map<String, String> withRun(Map<String, String> variables, WebhookServer webhook, boolean remote) {
-        Map<String, String> all = new HashMap<>(variables);
-        all.put("webhook_url", webhook.url());
-        all.put("local_api_user", Boolean.toString(remote));
-        return all;
     }
 }
