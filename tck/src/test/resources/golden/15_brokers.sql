@@ -4,6 +4,9 @@
 # The run starts a Kafka broker for ${kafka_brokers} and nats-server for ${nats_url}, only for a
 # file that uses them, and first creates the topic of each `topic` setting here (one partition) and
 # the JetStream stream of each `stream_name` setting (over the subjects NAME.>).
+#
+# The same cases for Pulsar are in connectors/pulsar-tests (golden-pulsar/16_pulsar.sql), which
+# runs them with the Pulsar broker it starts.
 
 statement ok
 CREATE STREAM orders (id int64, item string, qty int32)
