@@ -4,6 +4,9 @@
 # The run starts a Kafka broker for ${kafka_brokers} and nats-server for ${nats_url}, only for a
 # file that uses them, and first creates the topic of each `topic` setting here (one partition) and
 # the JetStream stream of each `stream_name` setting (over the subjects NAME.>).
+#
+# The same cases for Pulsar are in connectors/pulsar-tests (golden-pulsar/16_pulsar.sql), which
+# runs them with the Pulsar broker it starts.
 
 statement ok
 CREATE STREAM orders (id int64, item string, qty int32)
@@ -104,7 +107,7 @@ results n2
 5	cap
 7	ink
 
-# ---- a view from a topic into a Python sink ------------------------------------------------------
+# ---- views from a topic and from a JetStream stream into Python sinks ---------------------------
 
 # the sink posts each chunk it gets to the run's webhook as [[id, item], ...]
 statement ok
@@ -155,8 +158,58 @@ SELECT id, item FROM shipped_rows
 3	pen
 8	cup
 
+# the same from a JetStream stream, into a sink of its own that posts to its own path
+statement ok
+CREATE EXTERNAL STREAM nats_shipped (id int64, item string) AS $$
+import json
+import urllib.request
+
+def nats_shipped(id, item):
+    rows = [[i, n.decode()] for i, n in zip(id, item)]
+    request = urllib.request.Request('${webhook_url}/nats_shipped', data=json.dumps(rows).encode(), method='POST')
+    with urllib.request.urlopen(request) as response:
+        assert response.status == 200
+$$ SETTINGS type='python'
+
+statement ok
+CREATE EXTERNAL STREAM nats_shipped_rows (id int64, item string) AS $$
+import json
+import time
+import urllib.request
+
+def nats_shipped_rows():
+    count = 3
+    rows = []
+    for attempt in range(600):
+        with urllib.request.urlopen('${webhook_url}/nats_shipped') as response:
+            rows = [tuple(row) for body in json.loads(response.read()) for row in json.loads(body)]
+        if len(rows) >= count:
+            break
+        time.sleep(0.05)
+    return rows
+$$ SETTINGS type='python', mode='batch'
+
+statement ok
+CREATE EXTERNAL STREAM nats_orders_from_start (id int64, item string, qty int32) SETTINGS type='nats_jetstream', url='${nats_url}', stream_name='ORDERS', subject='ORDERS.new', one_message_per_row=true, seek_to='earliest'
+
+statement ok
+CREATE MATERIALIZED VIEW nats_ship INTO nats_shipped AS SELECT id, item FROM nats_orders_from_start WHERE qty >= 10
+
+statement ok
+INSERT INTO nats_orders VALUES (9, 'mug', 60)
+
+query rowsort
+SELECT id, item FROM nats_shipped_rows
+----
+2	ink
+3	pen
+9	mug
+
 statement ok
 DROP VIEW ship
+
+statement ok
+DROP VIEW nats_ship
 
 statement ok
 DROP VIEW big_to_kafka

@@ -67,15 +67,9 @@ final class GoldenBrokers implements AutoCloseable {
         }
     }
 
-    /**
-     * The file's variables: {@code webhook_url}, {@code local_api_user} and, for the brokers
-     * started, {@code kafka_brokers} and {@code nats_url}.
-     */
-    Map<String, String> variables(WebhookServer webhook, String localApiUser) {
-        Map<String, String> all = new HashMap<>(variables);
-        all.put("webhook_url", webhook.url());
-        all.put("local_api_user", localApiUser);
-        return all;
+    /** The variables of the brokers started: {@code kafka_brokers}, {@code nats_url}, none for neither. */
+    Map<String, String> variables() {
+        return Map.copyOf(variables);
     }
 
     private static Set<String> names(Pattern pattern, String text) {

@@ -42,8 +42,9 @@ import java.util.regex.Pattern;
  *   <li>{@code ${name}} in SQL is a variable: the test that runs the file gives a map of names to
  *       values (e.g. {@code ${webhook_url}}, the address of the run's {@link WebhookServer};
  *       {@code ${kafka_brokers}} and {@code ${nats_url}}, brokers started only for a file that
- *       uses them, see {@link GoldenBrokers}) and
- *       the runner replaces each variable before the SQL is executed, bodies included. A name the
+ *       uses them, see {@link GoldenBrokers}; {@code ${pulsar_settings}} and
+ *       {@code ${pulsar_topic_prefix}} for the Pulsar files, which run in the Pulsar connector's
+ *       test module against its broker) and the runner replaces each variable before the SQL is executed, bodies included. A name the
  *       map does not hold fails the record. Names are letters, digits and {@code _}; expected rows
  *       and error texts are not substituted.</li>
  * </ul>

@@ -2,33 +2,51 @@ package io.brook.tck;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The golden files under {@code src/test/resources/golden}, in name order. */
-final class GoldenFiles {
+/** The golden files of a class path folder, in name order. */
+public final class GoldenFiles {
     private GoldenFiles() {
     }
 
-    record File(String name, String text) {
+    /** A golden file: its name (e.g. {@code 03_select.sql}) and its text. */
+    public record File(String name, String text) {
     }
 
+    /** This module's golden files, under {@code src/test/resources/golden}. */
     static Stream<File> all() throws IOException {
-        Path folder;
+        return in("/golden");
+    }
+
+    /**
+     * The {@code .sql} files of the class path folder {@code folder} (e.g. {@code /golden}), which
+     * must be a directory holding at least one, not inside a jar; {@code -Dbrook.golden=<part of
+     * a name>} keeps only the files whose names contain it, for work on one of them.
+     */
+    public static Stream<File> in(String folder) throws IOException {
+        URL url = GoldenFiles.class.getResource(folder);
+        if (url == null) {
+            throw new IOException("no golden folder " + folder + " on the class path");
+        }
+        Path directory;
         try {
-            folder = Path.of(GoldenFiles.class.getResource("/golden").toURI());
+            directory = Path.of(url.toURI());
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }
-        List<Path> paths;
-        try (Stream<Path> listing = Files.list(folder)) {
-            // -Dbrook.golden=<part of a name> runs only the matching files, for work on one of them
-            String only = System.getProperty("brook.golden", "");
-            paths = listing.filter(path -> path.toString().endsWith(".sql"))
-                    .filter(path -> path.getFileName().toString().contains(only)).sorted().toList();
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(directory)) {
+            files = listing.filter(path -> path.toString().endsWith(".sql")).sorted().toList();
         }
+        if (files.isEmpty()) {
+            throw new IOException("no .sql files in the golden folder " + folder);
+        }
+        String only = System.getProperty("brook.golden", "");
+        List<Path> paths = files.stream().filter(path -> path.getFileName().toString().contains(only)).toList();
         return paths.stream().map(path -> {
             try {
                 return new File(path.getFileName().toString(), Files.readString(path));

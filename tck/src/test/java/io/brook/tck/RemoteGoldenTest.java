@@ -8,15 +8,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Every golden file over the wire: each on a fresh {@code brook server} (its own data directory,
- * a loopback port) through {@code jdbc:brook:remote:}, with its own {@link WebhookServer} and
- * the brokers it asks for ({@link GoldenBrokers}).
+ * Every golden file over the wire: each on a fresh {@code brook server} in this JVM (its own data
+ * directory, a loopback port) through {@code jdbc:brook:remote:} ({@link GoldenRuns#remote}),
+ * with the brokers it asks for ({@link GoldenBrokers}).
  */
 class RemoteGoldenTest {
     @TempDir
@@ -25,12 +22,9 @@ class RemoteGoldenTest {
     @TestFactory
     Stream<DynamicTest> goldenFiles() throws IOException {
         return GoldenFiles.all().map(file -> DynamicTest.dynamicTest(file.name(), () -> {
-            try (WebhookServer webhook = WebhookServer.start(); GoldenBrokers brokers = GoldenBrokers.forFile(file.text());
+            try (GoldenBrokers brokers = GoldenBrokers.forFile(file.text());
                  BrookServer server = BrookServer.start(ServerOptions.local(0, directory.resolve(file.name())))) {
-                Connection connection = DriverManager.getConnection(server.jdbcUrl());
-                try (GoldenRunner runner = new GoldenRunner(file.name(), connection, brokers.variables(webhook, "true"))) {
-                    runner.run(GoldenFile.parse(file.text()));
-                }
+                GoldenRuns.remote(file, server.jdbcUrl(), brokers.variables());
             }
         }));
     }
