@@ -192,6 +192,12 @@ class EngineTest {
                     () -> run(session, "SELECT v FROM table(s) SETTINGS max_memory_usage=-5")).code());
             assertEquals(ErrorCode.UNKNOWN_SETTING, assertThrows(BrookException.class,
                     () -> run(session, "CREATE STREAM t (v int64) SETTINGS shards=3")).code());
+            BrookException word = assertThrows(BrookException.class, () -> run(session, "SELECT v FROM s SETTINGS seek_to='yesterday'"));
+            assertEquals(ErrorCode.INVALID_SETTING_VALUE, word.code());
+            BrookException offsets = assertThrows(BrookException.class, () -> run(session, "SELECT v FROM s SETTINGS seek_to='3,4'"));
+            assertEquals(ErrorCode.INVALID_SETTING_VALUE, offsets.code());
+            assertEquals("Invalid value '3,4' for setting seek_to: a stream starts at 'earliest' or 'latest' "
+                    + "(positions are for external streams)", offsets.text());
         }
     }
 

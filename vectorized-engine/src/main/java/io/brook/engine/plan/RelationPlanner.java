@@ -119,7 +119,14 @@ final class RelationPlanner {
     private LogStart streamingStart(Scope scope, io.brook.engine.sql.ast.Expression where) {
         String seekTo = planning.settings().seekTo();
         if (seekTo != null) {
-            return seekTo.equalsIgnoreCase("earliest") ? LogStart.earliest() : LogStart.latest();
+            if (seekTo.equalsIgnoreCase("earliest")) {
+                return LogStart.earliest();
+            }
+            if (!seekTo.equalsIgnoreCase("latest")) {
+                throw new BrookException(ErrorCode.INVALID_SETTING_VALUE, "Invalid value '" + seekTo
+                        + "' for setting seek_to: a stream starts at 'earliest' or 'latest' (positions are for external streams)");
+            }
+            return LogStart.latest();
         }
         if (where != null) {
             OptionalLong bound = TimeBound.lowerBoundMillis(where, planning.binder(scope));

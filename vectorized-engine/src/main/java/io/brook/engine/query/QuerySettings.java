@@ -96,7 +96,10 @@ public final class QuerySettings {
             case "max_threads" -> isPositiveInt(value);
             case "max_execution_time", "default_emit_interval" -> isNonNegativeNumber(value);
             case "query_mode" -> Set.of("table", "streaming").contains(value.toLowerCase(Locale.ROOT));
-            case "seek_to" -> Set.of("earliest", "latest").contains(value.toLowerCase(Locale.ROOT));
+            // earliest or latest for any stream; an external stream's type may also take positions
+            // (kafka: an offset per partition, nats_jetstream: a stream sequence) and checks them
+            case "seek_to" -> Set.of("earliest", "latest").contains(value.toLowerCase(Locale.ROOT))
+                    || value.strip().matches("\\d+(\\s*,\\s*\\d+)*");
             default -> true;
         };
         if (!valid) {

@@ -88,6 +88,10 @@ class KafkaReadTest {
         create("picked_from", "(raw string)", "picked", ", shards='0,2', seek_to='2,1'");
         values = Sql.rows(session, "SELECT raw FROM table(picked_from)").stream().map(List::getFirst).sorted().toList();
         assertEquals(List.of("p0-2", "p2-1"), values);
+        try (QueryResult query = Sql.start(session, "SELECT raw FROM picked_stream LIMIT 2 SETTINGS seek_to='2,1'")) {
+            assertEquals(List.of("p0-2", "p2-1"), Sql.take(query, 2).stream().map(List::getFirst).sorted().toList(),
+                    "a query's offsets, one per partition it reads");
+        }
         BrookException tooFew = assertThrows(BrookException.class, () -> {
             create("picked_bad", "(raw string)", "picked", ", seek_to='1'");
             Sql.rows(session, "SELECT raw FROM table(picked_bad)");

@@ -143,6 +143,9 @@ class NatsReadTest extends WithEngine {
         try (QueryResult result = (QueryResult) session.execute("SELECT id FROM n LIMIT 2 SETTINGS seek_to='earliest'")) {
             assertEquals(List.of(List.of(1L), List.of(2L)), take(result, 2));
         }
+        try (QueryResult result = (QueryResult) session.execute("SELECT id FROM early LIMIT 2 SETTINGS seek_to='3'")) {
+            assertEquals(List.of(List.of(3L), List.of(4L)), take(result, 2), "a query's own stream sequence");
+        }
     }
 
     @Test
