@@ -4,6 +4,7 @@ import io.brook.engine.external.format.DataFormat;
 import io.brook.engine.catalog.Column;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.external.ExternalSettings;
 import io.brook.engine.types.TypeKind;
 
 import java.io.IOException;
@@ -41,19 +42,9 @@ record KafkaSettings(String brokers, String topic, String securityProtocol, Stri
     }
 
     static KafkaSettings of(Map<String, String> settings, List<Column> columns) {
-        for (String name : settings.keySet()) {
-            if (!KNOWN.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new BrookException(ErrorCode.UNKNOWN_SETTING, "Unknown setting " + name + ": for storage ExternalStream");
-            }
-        }
-        String brokers = settings.getOrDefault("brokers", "").strip();
-        if (brokers.isEmpty()) {
-            throw new BrookException(ErrorCode.BAD_ARGUMENTS, "Empty `brokers` setting for kafka external stream");
-        }
-        String topic = settings.getOrDefault("topic", "").strip();
-        if (topic.isEmpty()) {
-            throw new BrookException(ErrorCode.BAD_ARGUMENTS, "Empty `topic` setting for kafka external stream");
-        }
+        ExternalSettings.checkKnown(settings, KNOWN);
+        String brokers = ExternalSettings.required("brokers", settings.get("brokers"), "kafka");
+        String topic = ExternalSettings.required("topic", settings.get("topic"), "kafka");
         String protocol = oneOf("security_protocol", settings.getOrDefault("security_protocol", "PLAINTEXT"), PROTOCOLS);
         String mechanism = oneOf("sasl_mechanism", settings.getOrDefault("sasl_mechanism", "PLAIN"), MECHANISMS);
         String username = settings.getOrDefault("username", "");
@@ -64,7 +55,7 @@ record KafkaSettings(String brokers, String topic, String securityProtocol, Stri
         }
         DataFormat format = settings.containsKey("data_format") ? DataFormat.parse(settings.get("data_format"))
                 : defaultFormat(columns);
-        boolean oneMessagePerRow = bool("one_message_per_row",
+        boolean oneMessagePerRow = ExternalSettings.bool("one_message_per_row",
                 settings.getOrDefault("one_message_per_row", format == DataFormat.RAW_BLOB ? "true" : "false"));
         Map<String, String> properties = new LinkedHashMap<>();
         if (settings.containsKey("config_file")) {
@@ -77,9 +68,9 @@ record KafkaSettings(String brokers, String topic, String securityProtocol, Stri
         }
         return new KafkaSettings(brokers, topic, protocol, mechanism, username, password, format, oneMessagePerRow,
                 properties, pem == null || pem.isBlank() ? null : pem,
-                bool("skip_ssl_cert_check", settings.getOrDefault("skip_ssl_cert_check", "false")),
+                ExternalSettings.bool("skip_ssl_cert_check", settings.getOrDefault("skip_ssl_cert_check", "false")),
                 shards(settings.get("shards")), seekTo(settings.get("seek_to")),
-                bool("input_format_skip_errors", settings.getOrDefault("input_format_skip_errors", "false")));
+                ExternalSettings.bool("input_format_skip_errors", settings.getOrDefault("input_format_skip_errors", "false")));
     }
 
     /** RawBLOB for a single string column, JSONEachRow otherwise (SPEC 4.1). */
@@ -173,15 +164,6 @@ record KafkaSettings(String brokers, String topic, String securityProtocol, Stri
                     + name + "`: expected one of " + String.join(", ", allowed.stream().sorted().toList()));
         }
         return upper;
-    }
-
-    private static boolean bool(String name, String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "1" -> true;
-            case "false", "0" -> false;
-            default -> throw new BrookException(ErrorCode.INVALID_SETTING_VALUE,
-                    "Invalid value '" + value + "' for setting `" + name + "`: expected true or false");
-        };
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.brook.connector.nats;
 import io.brook.engine.catalog.Column;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.external.ExternalSettings;
 import io.brook.engine.external.format.DataFormat;
 import io.brook.engine.types.TypeKind;
 
@@ -28,14 +29,10 @@ public record NatsSettings(String url, String streamName, String subject, String
      * declared {@code _nats_subject}) are {@code payload}.
      */
     public static NatsSettings of(Map<String, String> settings, List<Column> payload) {
-        for (String name : settings.keySet()) {
-            if (!KNOWN.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new BrookException(ErrorCode.UNKNOWN_SETTING, "Unknown setting " + name + ": for storage ExternalStream");
-            }
-        }
-        String url = required(settings, "url");
-        String streamName = required(settings, "stream_name");
-        String subject = required(settings, "subject");
+        ExternalSettings.checkKnown(settings, KNOWN);
+        String url = ExternalSettings.required("url", settings.get("url"), "nats_jetstream");
+        String streamName = ExternalSettings.required("stream_name", settings.get("stream_name"), "nats_jetstream");
+        String subject = ExternalSettings.required("subject", settings.get("subject"), "nats_jetstream");
         if (streamName.contains(".") || streamName.contains("*") || streamName.contains(">")
                 || streamName.chars().anyMatch(Character::isWhitespace)) {
             throw invalid("stream_name", streamName, "a JetStream stream name has no '.', '*', '>' or spaces");
@@ -55,7 +52,7 @@ public record NatsSettings(String url, String streamName, String subject, String
         }
         DataFormat format = format(settings.get("data_format"), payload);
         boolean perRow = settings.containsKey("one_message_per_row")
-                ? bool("one_message_per_row", settings.get("one_message_per_row"))
+                ? ExternalSettings.bool("one_message_per_row", settings.get("one_message_per_row"))
                 : format == DataFormat.RAW_BLOB;
         if (format == DataFormat.RAW_BLOB && !perRow) {
             throw invalid("one_message_per_row", settings.get("one_message_per_row"),
@@ -94,22 +91,6 @@ public record NatsSettings(String url, String streamName, String subject, String
             throw invalid("data_format", value, "RawBLOB needs exactly one column, of type string");
         }
         return format;
-    }
-
-    private static String required(Map<String, String> settings, String name) {
-        String value = settings.getOrDefault(name, "").strip();
-        if (value.isEmpty()) {
-            throw new BrookException(ErrorCode.BAD_ARGUMENTS, "Empty `" + name + "` setting for nats_jetstream external stream");
-        }
-        return value;
-    }
-
-    private static boolean bool(String name, String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "1" -> true;
-            case "false", "0" -> false;
-            default -> throw invalid(name, value, "expected true or false");
-        };
     }
 
     static BrookException invalid(String name, String value, String why) {

@@ -2,6 +2,7 @@ package io.brook.connector.pulsar;
 
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.external.ExternalSettings;
 import io.brook.engine.external.format.DataFormat;
 
 import java.util.Locale;
@@ -23,25 +24,21 @@ public record PulsarSettings(String serviceUrl, String topic, String jwt, DataFo
     public enum SeekTo { EARLIEST, LATEST }
 
     public static PulsarSettings of(Map<String, String> settings) {
-        for (String name : settings.keySet()) {
-            if (!KNOWN.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new BrookException(ErrorCode.UNKNOWN_SETTING, "Unknown setting " + name + ": for storage ExternalStream");
-            }
-        }
-        String serviceUrl = required(settings, "service_url");
+        ExternalSettings.checkKnown(settings, KNOWN);
+        String serviceUrl = ExternalSettings.required("service_url", value(settings, "service_url"), "pulsar");
         String scheme = serviceUrl.toLowerCase(Locale.ROOT);
         if (!scheme.startsWith("pulsar://") && !scheme.startsWith("pulsar+ssl://")) {
             throw new BrookException(ErrorCode.INVALID_SETTING_VALUE, "Invalid value '" + serviceUrl
                     + "' for setting `service_url`: expected pulsar://host:port or pulsar+ssl://host:port");
         }
-        String topic = required(settings, "topic");
+        String topic = ExternalSettings.required("topic", value(settings, "topic"), "pulsar");
         String jwt = value(settings, "jwt");
         String format = value(settings, "data_format");
         String perRow = value(settings, "one_message_per_row");
         String seekTo = value(settings, "seek_to");
         return new PulsarSettings(serviceUrl, topic, jwt.isEmpty() ? null : jwt,
                 format.isEmpty() ? null : DataFormat.parse(format),
-                perRow.isEmpty() ? null : bool("one_message_per_row", perRow),
+                perRow.isEmpty() ? null : ExternalSettings.bool("one_message_per_row", perRow),
                 seekTo.isEmpty() ? SeekTo.LATEST : seekTo(seekTo));
     }
 
@@ -55,14 +52,6 @@ public record PulsarSettings(String serviceUrl, String topic, String jwt, DataFo
         };
     }
 
-    private static String required(Map<String, String> settings, String name) {
-        String value = value(settings, name);
-        if (value.isEmpty()) {
-            throw new BrookException(ErrorCode.BAD_ARGUMENTS, "Empty `" + name + "` setting for pulsar external stream");
-        }
-        return value;
-    }
-
     /** A setting's value, stripped, looked up case-insensitively; empty when absent. */
     private static String value(Map<String, String> settings, String name) {
         for (Map.Entry<String, String> entry : settings.entrySet()) {
@@ -71,15 +60,6 @@ public record PulsarSettings(String serviceUrl, String topic, String jwt, DataFo
             }
         }
         return "";
-    }
-
-    private static boolean bool(String name, String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true", "1" -> true;
-            case "false", "0" -> false;
-            default -> throw new BrookException(ErrorCode.INVALID_SETTING_VALUE,
-                    "Invalid value '" + value + "' for setting `" + name + "`: expected true or false");
-        };
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.brook.connector.timeplus;
 
 import io.brook.engine.error.BrookException;
 import io.brook.engine.error.ErrorCode;
+import io.brook.engine.external.ExternalSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +26,7 @@ public record TimeplusSettings(List<RemoteHost> hosts, String database, String u
     }
 
     public static TimeplusSettings of(Map<String, String> settings) {
-        for (String name : settings.keySet()) {
-            if (!KNOWN.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new BrookException(ErrorCode.UNKNOWN_SETTING, "Unknown setting " + name + ": for storage ExternalStream");
-            }
-        }
+        ExternalSettings.checkKnown(settings, KNOWN);
         String hostList = settings.getOrDefault("hosts", "").strip();
         if (hostList.isEmpty()) {
             throw new BrookException(ErrorCode.BAD_ARGUMENTS, "Setting `hosts` cannot be empty.");
@@ -38,7 +35,7 @@ public record TimeplusSettings(List<RemoteHost> hosts, String database, String u
         if (stream.isEmpty()) {
             throw new BrookException(ErrorCode.BAD_ARGUMENTS, "Setting `stream` cannot be empty.");
         }
-        boolean secure = bool("secure", settings.getOrDefault("secure", "false"));
+        boolean secure = ExternalSettings.bool("secure", settings.getOrDefault("secure", "false"));
         List<RemoteHost> hosts = new ArrayList<>();
         for (String host : hostList.split(",", -1)) {
             RemoteHost parsed = RemoteHost.parse(host.strip(), secure);
@@ -56,15 +53,6 @@ public record TimeplusSettings(List<RemoteHost> hosts, String database, String u
     /** True when requests carry credentials: the remote has users, or a password was given. */
     boolean authenticates() {
         return !password.isEmpty();
-    }
-
-    private static boolean bool(String name, String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "1" -> true;
-            case "false", "0" -> false;
-            default -> throw new BrookException(ErrorCode.INVALID_SETTING_VALUE,
-                    "Invalid value '" + value + "' for setting `" + name + "`: expected true or false");
-        };
     }
 
     @Override
