@@ -17,9 +17,14 @@ public final class GoldenFiles {
     public record File(String name, String text) {
     }
 
-    /** This module's golden files, under {@code src/test/resources/golden}. */
+    /** This module's golden files, under {@code src/test/resources/golden}, as {@link #in} picks them. */
     static Stream<File> all() throws IOException {
         return in("/golden");
+    }
+
+    /** Every one of this module's golden files, whatever {@code brook.golden} picks. */
+    static Stream<File> every() throws IOException {
+        return read("/golden", "");
     }
 
     /**
@@ -28,6 +33,11 @@ public final class GoldenFiles {
      * a name>} keeps only the files whose names contain it, for work on one of them.
      */
     public static Stream<File> in(String folder) throws IOException {
+        return read(folder, System.getProperty("brook.golden", ""));
+    }
+
+    /** The {@code .sql} files of {@code folder} whose names contain {@code only}. */
+    private static Stream<File> read(String folder, String only) throws IOException {
         URL url = GoldenFiles.class.getResource(folder);
         if (url == null) {
             throw new IOException("no golden folder " + folder + " on the class path");
@@ -45,7 +55,6 @@ public final class GoldenFiles {
         if (files.isEmpty()) {
             throw new IOException("no .sql files in the golden folder " + folder);
         }
-        String only = System.getProperty("brook.golden", "");
         List<Path> paths = files.stream().filter(path -> path.getFileName().toString().contains(only)).toList();
         return paths.stream().map(path -> {
             try {
