@@ -3,17 +3,11 @@ package io.brook.connector.nats;
 import io.brook.engine.QueryResult;
 import io.brook.engine.error.BrookException;
 import io.brook.engine.testing.Sql;
-import io.nats.client.Connection;
 import io.nats.client.JetStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 import static io.brook.engine.testing.Sql.columns;
@@ -26,34 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reading nats_jetstream streams from a real server: bounded and streaming, seek_to, formats, virtual columns. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class NatsReadTest extends WithEngine {
-    @TempDir
-    static Path directory;
-    private static NatsServer server;
-    private static Connection client;
-    private static int streams;
-    private String stream;
-
-    @BeforeAll
-    static void startServer() {
-        server = NatsServer.start(directory);
-        client = server.connect();
-    }
-
-    @AfterAll
-    static void stopServer() throws InterruptedException {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        stream = "S" + (++streams);
-        NatsServer.createStream(client, stream, stream + ".>");
+class NatsReadTest extends WithJetStream {
+    @Override
+    protected String streamPrefix() {
+        return "S";
     }
 
     private void publish(String subject, String payload) {

@@ -2,20 +2,14 @@ package io.brook.connector.nats;
 
 import io.brook.engine.error.BrookException;
 import io.brook.engine.testing.Sql;
-import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.MessageInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,34 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Writing nats_jetstream streams on a real server: INSERT, per-row subjects, materialized views. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class NatsWriteTest extends WithEngine {
-    @TempDir
-    static Path directory;
-    private static NatsServer server;
-    private static Connection client;
-    private static int streams;
-    private String stream;
-
-    @BeforeAll
-    static void startServer() {
-        server = NatsServer.start(directory);
-        client = server.connect();
-    }
-
-    @AfterAll
-    static void stopServer() throws InterruptedException {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        stream = "W" + (++streams);
-        NatsServer.createStream(client, stream, stream + ".>");
+class NatsWriteTest extends WithJetStream {
+    @Override
+    protected String streamPrefix() {
+        return "W";
     }
 
     private void create(String name, String columns, String subject, String extra) {
