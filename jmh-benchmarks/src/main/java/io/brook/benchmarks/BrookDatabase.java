@@ -13,14 +13,28 @@ import java.sql.Statement;
  */
 final class BrookDatabase implements AutoCloseable {
     private final Connection connection;
+    /** The directory this database owns and removes on close; null when the caller owns it. */
+    private final ScratchDirectory scratch;
 
-    private BrookDatabase(Connection connection) {
+    private BrookDatabase(Connection connection, ScratchDirectory scratch) {
         this.connection = connection;
+        this.scratch = scratch;
     }
 
     /** Connects to the database in {@code directory}; the caller removes the directory after {@link #close}. */
     static BrookDatabase open(Path directory) throws SQLException {
-        return new BrookDatabase(DriverManager.getConnection("jdbc:brook:file:" + directory));
+        return new BrookDatabase(DriverManager.getConnection("jdbc:brook:file:" + directory), null);
+    }
+
+    /** A new database in a scratch directory of its own, removed on {@link #close}. */
+    static BrookDatabase inScratch() throws SQLException {
+        ScratchDirectory directory = new ScratchDirectory("brook-bench-");
+        try {
+            return new BrookDatabase(DriverManager.getConnection("jdbc:brook:file:" + directory.path()), directory);
+        } catch (SQLException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
     }
 
     static String createStreamSql(String name) {
@@ -122,6 +136,12 @@ final class BrookDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        connection.close();
+        try {
+            connection.close();
+        } finally {
+            if (scratch != null) {
+                scratch.close();
+            }
+        }
     }
 }

@@ -38,15 +38,13 @@ public class IngestBenchmark {
         public long rows;
         @Param("50000")
         public int batchRows;
-        ScratchDirectory directory;
         BrookDatabase database;
         String stream;
         private int created;
 
         @Setup(Level.Trial)
         public void open() throws SQLException {
-            directory = new ScratchDirectory("brook-bench-");
-            database = BrookDatabase.open(directory.path());
+            database = BrookDatabase.inScratch();
         }
 
         @Setup(Level.Iteration)
@@ -62,11 +60,7 @@ public class IngestBenchmark {
 
         @TearDown(Level.Trial)
         public void close() throws SQLException {
-            try {
-                database.close();
-            } finally {
-                directory.close();
-            }
+            database.close();
         }
     }
 

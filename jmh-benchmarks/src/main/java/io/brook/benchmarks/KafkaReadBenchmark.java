@@ -78,24 +78,18 @@ public class KafkaReadBenchmark {
     /** A Brook database with the kafka external stream over the topic. */
     @State(Scope.Benchmark)
     public static class Brook {
-        ScratchDirectory directory;
         BrookDatabase database;
 
         @Setup(Level.Trial)
         public void open(Topic topic) throws SQLException {
-            directory = new ScratchDirectory("brook-bench-");
-            database = BrookDatabase.open(directory.path());
+            database = BrookDatabase.inScratch();
             database.execute("CREATE EXTERNAL STREAM " + STREAM + " (host string, value float64) SETTINGS type='kafka', brokers='"
                     + topic.kafka.bootstrapServers() + "', topic='" + TOPIC + "', data_format='JSONEachRow'");
         }
 
         @TearDown(Level.Trial)
         public void close() throws SQLException {
-            try {
-                database.close();
-            } finally {
-                directory.close();
-            }
+            database.close();
         }
     }
 

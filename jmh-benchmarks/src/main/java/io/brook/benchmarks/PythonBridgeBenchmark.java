@@ -88,23 +88,17 @@ public class PythonBridgeBenchmark {
     public static class BrookSource {
         @Param(BenchmarkData.DEFAULT_ROWS)
         public long rows;
-        ScratchDirectory directory;
         BrookDatabase database;
 
         @Setup(Level.Trial)
         public void open() throws SQLException {
-            directory = new ScratchDirectory("brook-bench-");
-            database = BrookDatabase.open(directory.path());
+            database = BrookDatabase.inScratch();
             database.execute(PythonBodies.counter("py_source", rows));
         }
 
         @TearDown(Level.Trial)
         public void close() throws SQLException {
-            try {
-                database.close();
-            } finally {
-                directory.close();
-            }
+            database.close();
         }
     }
 
@@ -128,23 +122,17 @@ public class PythonBridgeBenchmark {
     /** A Python sink with the plain loop as its body; JMH's warm-up leaves its runtime warm. */
     @State(Scope.Benchmark)
     public static class BrookWarmSink {
-        ScratchDirectory directory;
         BrookDatabase database;
 
         @Setup(Level.Trial)
         public void open() throws SQLException {
-            directory = new ScratchDirectory("brook-bench-");
-            database = BrookDatabase.open(directory.path());
+            database = BrookDatabase.inScratch();
             database.execute(PythonBodies.plainSink("py_small"));
         }
 
         @TearDown(Level.Trial)
         public void close() throws SQLException {
-            try {
-                database.close();
-            } finally {
-                directory.close();
-            }
+            database.close();
         }
     }
 

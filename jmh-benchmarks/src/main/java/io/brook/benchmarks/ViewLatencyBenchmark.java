@@ -67,7 +67,6 @@ public class ViewLatencyBenchmark {
 
     @State(Scope.Benchmark)
     public static class View {
-        ScratchDirectory directory;
         BrookDatabase database;
         ServerSocket server;
         Socket arrivals;
@@ -76,10 +75,9 @@ public class ViewLatencyBenchmark {
 
         @Setup(Level.Trial)
         public void open() throws SQLException, IOException {
-            directory = new ScratchDirectory("brook-bench-");
             server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
             server.setSoTimeout(ACCEPT_TIMEOUT_MILLIS);
-            database = BrookDatabase.open(directory.path());
+            database = BrookDatabase.inScratch();
             database.execute("CREATE STREAM src (id int64, host string, value float64)");
             database.execute(sinkSql().formatted(server.getLocalPort()));
             database.execute("CREATE MATERIALIZED VIEW v INTO py_sink AS SELECT id, host, value FROM src");
@@ -98,7 +96,6 @@ public class ViewLatencyBenchmark {
             } finally {
                 arrivals.close();
                 server.close();
-                directory.close();
             }
         }
 
