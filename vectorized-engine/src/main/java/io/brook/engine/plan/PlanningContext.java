@@ -15,8 +15,9 @@ public final class PlanningContext {
     private final SystemTables systemTables;
     private final QuerySettings settings;
     private final Parameters parameters;
-    /** The statement's text in lower case. */
+    /** The statement's text; {@link #lowerText} is it in lower case, made on first use (an INSERT of many VALUES never needs it). */
     private final String text;
+    private String lowerText;
     private final QueryPlanner planner;
     private final String database;
 
@@ -28,7 +29,7 @@ public final class PlanningContext {
         this.systemTables = systemTables;
         this.settings = settings;
         this.parameters = parameters;
-        this.text = sql.toLowerCase(java.util.Locale.ROOT);
+        this.text = sql;
         this.planner = new QueryPlanner(this);
     }
 
@@ -63,7 +64,10 @@ public final class PlanningContext {
 
     /** Whether the statement's text contains {@code name} anywhere, ignoring case: may read a column of that name. */
     boolean mentions(String name) {
-        return text.contains(name.toLowerCase(java.util.Locale.ROOT));
+        if (lowerText == null) {
+            lowerText = text.toLowerCase(java.util.Locale.ROOT);
+        }
+        return lowerText.contains(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     public QueryPlanner planner() {
